@@ -1,0 +1,28 @@
+// ESLint 9 flat config: the Office add-in rules (Office.js sync/load misuse) plus Prettier formatting.
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+import globals from "globals";
+
+export default [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "build-tsc/**", "bench/tmp/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: { ...globals.browser, ...globals.node, ...globals.jest },
+    },
+    rules: {
+      // TypeScript checks undefined names itself, and knows the Office/CustomFunctions globals.
+      "no-undef": "off",
+      "react/react-in-jsx-scope": "off",
+    },
+  },
+  {
+    files: ["**/*.{js,cjs,mjs}"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+];
