@@ -23,6 +23,7 @@ export default [
   },
   {
     files: ["**/*.{js,cjs,mjs}"],
-    languageOptions: { globals: { ...globals.node } },
+    // The Office preset pins ES2015 for plain JS; Node 20 scripts and configs use newer syntax.
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
   },
 ];
