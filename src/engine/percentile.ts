@@ -1,0 +1,98 @@
+/**
+ * Percentiles of a benchmark set, by the rule an FMV or arm's-length range is stated under.
+ *
+ * IRS — Treas. Reg. §1.482-1(e)(2)(iii)(C): with the n results sorted, k = p × n (exactly, in
+ *   decimal: 0.3 × 10 is 3, not 3.0000000000000004); if k is whole, the average of the k-th and
+ *   (k+1)-th results, else the ⌈k⌉-th. (Hyndman–Fan type 2.) The regulation's Example 3:
+ *   42, 44, 45, 47.5 → 43 to 46.25, median 44.5.
+ * INC — Excel PERCENTILE.INC: position h = (n − 1)p + 1, linear interpolation (type 7).
+ * EXC — Excel PERCENTILE.EXC: position h = (n + 1)p, linear interpolation, #NUM! when h < 1 or h > n.
+ * MINMAX — the full range.
+ * The median is the data's median under every method (Excel's MEDIAN, which is also the IRS one).
+ */
+import { Dec, ONE } from "./decimal";
+import { Err } from "./errors";
+
+export const METHODS = ["IRS", "INC", "EXC", "MINMAX"] as const;
+export type PercentileMethod = (typeof METHODS)[number];
+
+export interface FmvRange {
+  low: Dec;
+  median: Dec;
+  high: Dec;
+}
+
+const HALF = new Dec(0.5);
+
+export function sortAscending(values: readonly Dec[]): Dec[] {
+  return [...values].sort((a, b) => a.comparedTo(b));
+}
+
+/** Linear interpolation at 1-based position h of sorted x (1 ≤ h ≤ n). */
+function interpolate(x: readonly Dec[], h: Dec): Dec {
+  const i = h.floor().toNumber();
+  const frac = h.minus(i);
+  if (frac.isZero() || i >= x.length) return x[i - 1];
+  return x[i - 1].plus(frac.times(x[i].minus(x[i - 1])));
+}
+
+/**
+ * The p-th percentile of sorted `x` (n ≥ 1) under `method` (not MINMAX). p is assumed inside the
+ * method's domain, which `checkPercentile` enforces.
+ */
+export function percentile(x: readonly Dec[], p: Dec, method: Exclude<PercentileMethod, "MINMAX">): Dec {
+  const n = x.length;
+  switch (method) {
+    case "IRS": {
+      const k = p.times(n);
+      if (k.isInteger()) {
+        const i = k.toNumber();
+        return x[i - 1].plus(x[i]).times(HALF);
+      }
+      return x[k.ceil().toNumber() - 1];
+    }
+    case "INC":
+      return interpolate(x, p.times(n - 1).plus(ONE));
+    case "EXC": {
+      const h = p.times(n + 1);
+      if (h.lessThan(1) || h.greaterThan(n)) throw Err.percentileOutsideData("EXC", p.toString(), n);
+      return interpolate(x, h);
+    }
+  }
+}
+
+export function median(x: readonly Dec[]): Dec {
+  const n = x.length;
+  const mid = Math.floor(n / 2);
+  return n % 2 === 1 ? x[mid] : x[mid - 1].plus(x[mid]).times(HALF);
+}
+
+/** The domain of p for each method: IRS and EXC need 0 < p < 1, INC allows 0 ≤ p ≤ 1. */
+export function checkPercentile(arg: string, p: Dec, method: PercentileMethod): void {
+  if (method === "INC") {
+    if (p.isNegative() || p.greaterThan(1)) throw Err.between(arg, 0, 1, p.toNumber(), "INC allows 0 to 1");
+  } else if (method !== "MINMAX") {
+    if (p.lessThanOrEqualTo(0) || p.greaterThanOrEqualTo(1))
+      throw Err.exclusiveBetween(arg, 0, 1, p.toNumber(), `for method ${method}`);
+  }
+}
+
+/** FMV.RANGE: low, median and high of the benchmarks (at least one value). */
+export function fmvRange(values: readonly Dec[], lowPct: Dec, highPct: Dec, method: PercentileMethod): FmvRange {
+  if (values.length === 0) throw Err.noNumbers("benchmarks");
+  const x = sortAscending(values);
+  if (method === "MINMAX") return { low: x[0], median: median(x), high: x[x.length - 1] };
+  checkPercentile("lowPct", lowPct, method);
+  checkPercentile("highPct", highPct, method);
+  if (lowPct.greaterThan(highPct)) throw Err.lowAboveHigh(lowPct.toString(), highPct.toString());
+  return { low: percentile(x, lowPct, method), median: median(x), high: percentile(x, highPct, method) };
+}
+
+export type FmvStatus = "BELOW" | "WITHIN" | "ABOVE";
+
+/** FMV.TEST: where a value sits against the range FMV.RANGE gives; both bounds are inside. */
+export function fmvTest(value: Dec, range: FmvRange): FmvStatus {
+  if (value.lessThan(range.low)) return "BELOW";
+  if (value.greaterThan(range.high)) return "ABOVE";
+  return "WITHIN";
+}
