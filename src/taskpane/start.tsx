@@ -1,0 +1,89 @@
+import {
+  FluentProvider,
+  type Theme,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { type Root, createRoot } from "react-dom/client";
+import { App } from "./App";
+import { type OfficeThemeLike, themeFor } from "./theme";
+
+/** The part of the `Office` global the page needs; lets tests pass a fake. */
+export interface OfficeLike {
+  onReady(): Promise<{ host: unknown }>;
+  context?: { officeTheme?: OfficeThemeLike };
+}
+
+/** The `Office` global, or undefined when office.js is absent (no network, no Office, tests). */
+export function officeGlobal(): OfficeLike | undefined {
+  return typeof Office === "undefined" ? undefined : (Office as unknown as OfficeLike);
+}
+
+const useStyles = makeStyles({
+  shell: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+});
+
+function Shell({ theme, host }: { theme: Theme; host: string | null }) {
+  const styles = useStyles();
+  return (
+    <FluentProvider
+      theme={theme}
+      className={styles.shell}
+      data-theme={theme === webDarkTheme ? "dark" : "light"}
+    >
+      <App host={host} />
+    </FluentProvider>
+  );
+}
+
+/** Resolves with Office's ready info, or undefined if it has not come within `ms`. */
+function readyWithin(office: OfficeLike, ms: number): Promise<{ host: unknown } | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    office.onReady().then(
+      (info) => {
+        clearTimeout(timer);
+        resolve(info);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
+function officeTheme(office: OfficeLike): OfficeThemeLike | undefined {
+  try {
+    return office.context?.officeTheme;
+  } catch {
+    // Outside an Office host office.js can throw on context access; fall back to the light theme.
+    return undefined;
+  }
+}
+
+/**
+ * Renders the task pane into `container`. With Office present it waits for `Office.onReady` and
+ * follows Office's theme; if Office never gets ready (office.js loaded outside Office) it renders
+ * anyway after `waitMs`, and with no Office at all it renders at once.
+ */
+export async function start(
+  container: Element,
+  office: OfficeLike | undefined = officeGlobal(),
+  waitMs = 5000,
+): Promise<Root> {
+  let theme: Theme = webLightTheme;
+  let host: string | null = null;
+  if (office) {
+    const info = await readyWithin(office, waitMs);
+    if (info) {
+      host = info.host ? String(info.host) : null;
+      theme = themeFor(officeTheme(office));
+    }
+  }
+  const root = createRoot(container);
+  root.render(<Shell theme={theme} host={host} />);
+  return root;
+}

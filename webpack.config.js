@@ -1,0 +1,110 @@
+// Builds the add-in into dist/: functions.js + functions.json (Excel custom functions), the task pane
+// page, the icons and the manifest. Shared runtime: taskpane.html loads both bundles, and the manifest
+// points the custom functions' Page at it.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+/** The dev server's origin; manifest.xml's URLs must use it (test/manifest.test.ts checks). */
+const DEV_PORT = 3000;
+const DEV_ORIGIN = `https://localhost:${DEV_PORT}/`;
+// office.js must come from Microsoft's CDN (the store rejects a bundled copy).
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+module.exports = () => {
+  // Optional production origin: `ADDIN_ORIGIN=https://addin.example.com/ npm run build` rewrites the
+  // manifest copied to dist/; the checked-in manifest.xml always targets the dev server.
+  const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
+
+  return {
+    devtool: "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // Excel's JavaScript-only runtime has no `self` or `window`; `globalThis` exists everywhere.
+      globalObject: "globalThis",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          // Only the bundled files: a half-written test elsewhere in the tree must not break the build
+          // (`npm run typecheck` covers the whole project).
+          options: { onlyCompileBundledFiles: true },
+        },
+      ],
+    },
+    optimization: {
+      // One self-contained file per entry: functions.js must load on its own, with no runtime chunk.
+      runtimeChunk: false,
+      // Only lazily loaded task pane code is ever split off; entry chunks never are.
+      splitChunks: { chunks: "async" },
+    },
+    performance: { maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
+    plugins: [
+      // Generates functions.json from the JSDoc tags and appends the CustomFunctions.associate calls.
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        templateParameters: { officeJs: OFFICE_JS },
+        // functions first, so the functions are associated before the UI starts.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      // A page with the functions alone, for hosts or tools that load them without the task pane.
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        templateContent: `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <title>MSO Modeler functions</title>
+    <script src="${OFFICE_JS}"></script>
+  </head>
+  <body></body>
+</html>
+`,
+        chunks: ["functions"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              origin === DEV_ORIGIN ? content : content.toString().split(DEV_ORIGIN).join(origin),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      // webpack-dev-server makes a self-signed certificate; trust it once in the browser/OS
+      // (or install Office's dev certificate with office-addin-dev-certs, which needs sudo).
+      server: "https",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      // No injected client: its live-reload code would land in functions.js too, which has to load
+      // where there is no `self`, `window` or `location`. Reload the task pane by hand.
+      hot: false,
+      liveReload: false,
+      client: false,
+      webSocketServer: false,
+      devMiddleware: { writeToDisk: false },
+    },
+  };
+};
+
+module.exports.DEV_PORT = DEV_PORT;
+module.exports.OFFICE_JS = OFFICE_JS;
