@@ -33,32 +33,41 @@ export function days360(start: number, end: number, european: boolean): number {
   return 360 * (b.y - a.y) + 30 * (b.m - a.m) + (d2 - d1);
 }
 
-/** The year fraction of [start, end) as a Decimal, start ≤ end. */
-export function yearFraction(start: number, end: number, basis: Basis): Dec {
+/**
+ * [start, end) as day counts over their year lengths: one part for every basis but Actual/Actual,
+ * where the days in each calendar year count over that year's length (ISDA: 366 in a leap year).
+ * Interest is Σ principal × rate × days over all parts, divided by the year length once, later.
+ */
+export type DayCountPart = readonly [days: number, yearDays: 360 | 365 | 366];
+
+export function dayCountParts(start: number, end: number, basis: Basis): DayCountPart[] {
   switch (basis) {
     case 0:
-      return new Dec(days360(start, end, false)).div(360);
+      return [[days360(start, end, false), 360]];
     case 4:
-      return new Dec(days360(start, end, true)).div(360);
+      return [[days360(start, end, true), 360]];
     case 2:
-      return new Dec(end - start).div(360);
+      return [[end - start, 360]];
     case 3:
-      return new Dec(end - start).div(365);
-    case 1:
-      return actualActualIsda(start, end);
+      return [[end - start, 365]];
+    case 1: {
+      const parts: DayCountPart[] = [];
+      let from = start;
+      while (from < end) {
+        const { y } = serialToYmd(from);
+        const to = Math.min(end, ymdToSerial(y + 1, 1, 1));
+        parts.push([to - from, isLeapYear(y) ? 366 : 365]);
+        from = to;
+      }
+      return parts;
+    }
   }
 }
 
-/** ISDA Actual/Actual: days falling in a leap year over 366, the others over 365. */
-function actualActualIsda(start: number, end: number): Dec {
+/** The year fraction of [start, end), start ≤ end. */
+export function yearFraction(start: number, end: number, basis: Basis): Dec {
   let total = ZERO;
-  let from = start;
-  while (from < end) {
-    const { y } = serialToYmd(from);
-    const nextYear = ymdToSerial(y + 1, 1, 1);
-    const to = Math.min(end, nextYear);
-    total = total.plus(new Dec(to - from).div(isLeapYear(y) ? 366 : 365));
-    from = to;
-  }
+  for (const [days, yearDays] of dayCountParts(start, end, basis))
+    total = total.plus(new Dec(days).div(yearDays));
   return total;
 }

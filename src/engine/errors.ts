@@ -48,22 +48,35 @@ export const Err = {
       `${arg} must be between ${fmt(lo)} and ${fmt(hi)}${hint ? ` (${hint})` : ""}; got ${describeValue(got)}`,
     ),
   exclusiveBetween: (arg: string, lo: number, hi: number, got: unknown, why: string) =>
-    new EngineError("value", `${arg} must be greater than ${lo} and less than ${hi} ${why}; got ${describeValue(got)}`),
+    new EngineError(
+      "value",
+      `${arg} must be greater than ${lo} and less than ${hi} ${why}; got ${describeValue(got)}`,
+    ),
   positiveUpTo: (arg: string, max: number, got: unknown, hint: string) =>
-    new EngineError("value", `${arg} must be more than 0 and at most ${max} (${hint}); got ${describeValue(got)}`),
+    new EngineError(
+      "value",
+      `${arg} must be more than 0 and at most ${max} (${hint}); got ${describeValue(got)}`,
+    ),
   notNegative: (arg: string, got: unknown) =>
     new EngineError("value", `${arg} must be 0 or more; got ${describeValue(got)}`),
   wholeBetween: (arg: string, lo: number, hi: number, got: unknown) =>
     new EngineError("value", `${arg} must be a whole number from ${lo} to ${hi}; got ${describeValue(got)}`),
-  oneOf: (arg: string, allowed: readonly (string | number)[], got: unknown, kind: "value" | "num" = "value") =>
-    new EngineError(kind, `${arg} must be one of ${allowed.join(", ")}; got ${describeValue(got)}`),
+  oneOf: (
+    arg: string,
+    allowed: readonly (string | number)[],
+    got: unknown,
+    kind: "value" | "num" = "value",
+  ) => new EngineError(kind, `${arg} must be one of ${allowed.join(", ")}; got ${describeValue(got)}`),
   floorAboveCap: (floor: number | string, cap: number | string) =>
     new EngineError("value", `floor must not exceed cap; got floor ${floor} and cap ${cap}`),
   lowAboveHigh: (low: number | string, high: number | string) =>
     new EngineError("value", `lowPct must not exceed highPct; got lowPct ${low} and highPct ${high}`),
   noNumbers: (arg: string) => new EngineError("value", `${arg} holds no numbers; give at least one`),
   countMismatch: (a: string, na: number, b: string, nb: number) =>
-    new EngineError("value", `${a} and ${b} must have the same number of cells; ${a} has ${na}, ${b} has ${nb}`),
+    new EngineError(
+      "value",
+      `${a} and ${b} must have the same number of cells; ${a} has ${na}, ${b} has ${nb}`,
+    ),
   pairBlank: (blankArg: string, otherArg: string, index: number, other: unknown) =>
     new EngineError(
       "value",
@@ -96,8 +109,10 @@ export const Err = {
       `${method}: percentile ${p} lies outside what ${n} value${n === 1 ? "" : "s"} can give (as Excel's PERCENTILE.EXC)`,
     ),
   negativeDriver: (row: number, col: number, got: number) =>
-    new EngineError("value", `drivers: the cell at row ${row}, column ${col} is negative (${got}); drivers must be 0 or more`),
+    new EngineError(
+      "value",
+      `drivers: the cell at row ${row}, column ${col} is negative (${got}); drivers must be 0 or more`,
+    ),
   driversSumZero: () => new EngineError("div0", "drivers add up to 0; at least one driver must be positive"),
-  tooManyCells: (arg: string, max: number) =>
-    new EngineError("value", `${arg} has more than ${max} cells`),
+  tooManyCells: (arg: string, max: number) => new EngineError("value", `${arg} has more than ${max} cells`),
 };

@@ -25,7 +25,8 @@ export function costPlusFee(t: CostPlusTerms): Dec {
     throw Err.between("markup", 0, MARKUP_MAX, t.markup.toNumber(), "0% to 1000%");
   if (t.cap && t.cap.isNegative()) throw Err.notNegative("cap", t.cap.toNumber());
   if (t.floor && t.floor.isNegative()) throw Err.notNegative("floor", t.floor.toNumber());
-  if (t.cap && t.floor && t.floor.greaterThan(t.cap)) throw Err.floorAboveCap(t.floor.toString(), t.cap.toString());
+  if (t.cap && t.floor && t.floor.greaterThan(t.cap))
+    throw Err.floorAboveCap(t.floor.toString(), t.cap.toString());
   let fee = sum(t.costBase).times(ONE.plus(t.markup)).plus(sum(t.passThrough)).plus(t.fixedFee);
   if (t.floor && fee.lessThan(t.floor)) fee = t.floor;
   if (t.cap && fee.greaterThan(t.cap)) fee = t.cap;

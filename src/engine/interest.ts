@@ -9,7 +9,7 @@
  */
 import { Dec, ONE, ZERO } from "./decimal";
 import { isoDate, nextPeriodStart } from "./dates";
-import { Basis, yearFraction } from "./daycount";
+import { Basis, dayCountParts } from "./daycount";
 import { Err } from "./errors";
 
 export const COMPOUNDINGS = [0, 1, 2, 4, 12] as const;
@@ -39,6 +39,29 @@ interface Exposure {
   principal: Dec; // draws − repayments + capitalised interest
   accrued: Dec; // interest accrued and not yet capitalised
   capitalised: Dec; // interest added to principal so far
+}
+
+/**
+ * Interest accrued since the last settle, kept as Σ principal × rate × days per year length (360,
+ * 365, 366): products only, exact. Dividing by the year length happens once per settle (a
+ * compounding date, the end, or a moment whose exposure is needed) instead of once per segment.
+ */
+class PendingInterest {
+  private readonly byYearDays = new Map<number, Dec>();
+
+  add(principalTimesRate: Dec, days: number, yearDays: number): void {
+    if (days === 0) return;
+    const amount = principalTimesRate.times(days);
+    this.byYearDays.set(yearDays, (this.byYearDays.get(yearDays) ?? ZERO).plus(amount));
+  }
+
+  /** The pending interest as an amount, and a fresh start. */
+  settle(): Dec {
+    let total = ZERO;
+    for (const [yearDays, amount] of this.byYearDays) total = total.plus(amount.div(yearDays));
+    this.byYearDays.clear();
+    return total;
+  }
 }
 
 /** Flows sharing a date are added, in date order. */
@@ -78,21 +101,32 @@ function walk(
 
   const rateOn = rateCursor(terms.rate);
   const rateChanges =
-    terms.rate.kind === "table" ? terms.rate.rows.map((r) => r.date).filter((d) => d > events[0].date && d < end) : [];
+    terms.rate.kind === "table"
+      ? terms.rate.rows.map((r) => r.date).filter((d) => d > events[0].date && d < end)
+      : [];
   const step = terms.compounding === 0 ? 0 : 12 / terms.compounding;
 
   let day = events[0].date;
   let nextFlow = 0;
   let nextChange = 0;
   let nextBoundary = step ? nextPeriodStart(day, step) : Infinity;
+  const pending = new PendingInterest();
+  const settle = () => {
+    state.accrued = state.accrued.plus(pending.settle());
+  };
 
+  // Accrual never lowers the exposure (rates and principal are never negative), so its peak is either
+  // just before a repayment or at the very end: those are the moments observed.
   const applyFlowsOn = (d: number) => {
-    observe?.(state);
     if (nextFlow < events.length && events[nextFlow].date === d) {
-      state.principal = state.principal.plus(events[nextFlow].amount);
+      const amount = events[nextFlow].amount;
+      if (observe && amount.isNegative()) {
+        settle();
+        observe(state);
+      }
+      state.principal = state.principal.plus(amount);
       if (state.principal.isNegative()) throw Err.negativeBalance(isoDate(d), state.principal.toString());
       nextFlow++;
-      observe?.(state);
     }
   };
 
@@ -105,12 +139,16 @@ function walk(
       nextBoundary,
     );
     const rate = rateOn(day);
-    if (!state.principal.isZero() && !rate.isZero())
-      state.accrued = state.accrued.plus(state.principal.times(rate).times(yearFraction(day, next, terms.basis)));
+    if (!state.principal.isZero() && !rate.isZero()) {
+      const principalTimesRate = state.principal.times(rate);
+      for (const [days, yearDays] of dayCountParts(day, next, terms.basis))
+        pending.add(principalTimesRate, days, yearDays);
+    }
     day = next;
     if (nextChange < rateChanges.length && rateChanges[nextChange] === day) nextChange++;
     if (day === nextBoundary) {
       if (day < end) {
+        settle();
         state.principal = state.principal.plus(state.accrued);
         state.capitalised = state.capitalised.plus(state.accrued);
         state.accrued = ZERO;
@@ -119,6 +157,8 @@ function walk(
     }
     applyFlowsOn(day);
   }
+  settle();
+  observe?.(state);
   return state;
 }
 

@@ -78,7 +78,12 @@ export function checkPercentile(arg: string, p: Dec, method: PercentileMethod): 
 }
 
 /** FMV.RANGE: low, median and high of the benchmarks (at least one value). */
-export function fmvRange(values: readonly Dec[], lowPct: Dec, highPct: Dec, method: PercentileMethod): FmvRange {
+export function fmvRange(
+  values: readonly Dec[],
+  lowPct: Dec,
+  highPct: Dec,
+  method: PercentileMethod,
+): FmvRange {
   if (values.length === 0) throw Err.noNumbers("benchmarks");
   const x = sortAscending(values);
   if (method === "MINMAX") return { low: x[0], median: median(x), high: x[x.length - 1] };
