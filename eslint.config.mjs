@@ -18,6 +18,8 @@ export default [
     rules: {
       // TypeScript checks undefined names itself, and knows the Office/CustomFunctions globals.
       "no-undef": "off",
+      // A value and a type may share a name (the Decimal constructor `Dec` and its instance type).
+      "no-redeclare": "off",
       "react/react-in-jsx-scope": "off",
     },
   },

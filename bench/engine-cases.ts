@@ -6,7 +6,7 @@
 import * as formulajs from "@formulajs/formulajs";
 import * as adapt from "../src/functions/adapters";
 import { days360 } from "../src/engine";
-import { costPlusFloat, incPercentileFloat, interestFloat, irsPercentileFloat } from "./float-reference";
+import { costPlusFloat, interestFloat, irsPercentileFloat } from "./float-reference";
 import { compare, seeded, time } from "./timing";
 
 export interface RatioRow {

@@ -16,12 +16,6 @@ export function irsPercentileFloat(sorted: number[], p: number): number {
   return sorted[Math.ceil(k) - 1];
 }
 
-export function incPercentileFloat(sorted: number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const i = Math.floor(h);
-  return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
-}
-
 /** Simple-interest Actual/365 walk over sorted flows: segments between flow dates. */
 export function interestFloat(dates: number[], flows: number[], rate: number, end: number): number {
   let principal = 0;

@@ -8,7 +8,6 @@
  * Range parameters are declared any[][] (matrix): Excel then passes even one cell as a 1×1 array
  * instead of calling the function once per cell, and a blank cell can be told apart from 0.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import * as adapt from "./adapters";
 import { excelCall } from "./excel-errors";
 
@@ -31,7 +30,9 @@ export function msaCostplus(
   cap?: number,
   floor?: number,
 ): number {
-  return excelCall("MSA.COSTPLUS", () => adapt.msaCostPlus(costBase, markup, passThrough, fixedFee, cap, floor));
+  return excelCall("MSA.COSTPLUS", () =>
+    adapt.msaCostPlus(costBase, markup, passThrough, fixedFee, cap, floor),
+  );
 }
 
 /**
@@ -105,7 +106,12 @@ export function locLimit(
  * @param {number} [percent] AFR percentage row applied to the semiannual rate, e.g. 1.2 for 120% AFR. Default 1.
  * @returns {number} The equivalent nominal rate, unrounded (published tables round to 0.01%).
  */
-export function locAfrconvert(rate: number, fromFrequency: number, toFrequency: number, percent?: number): number {
+export function locAfrconvert(
+  rate: number,
+  fromFrequency: number,
+  toFrequency: number,
+  percent?: number,
+): number {
   return excelCall("LOC.AFRCONVERT", () => adapt.locAfrConvert(rate, fromFrequency, toFrequency, percent));
 }
 
@@ -118,7 +124,12 @@ export function locAfrconvert(rate: number, fromFrequency: number, toFrequency: 
  * @param {number} afrFrequency Compounding of that AFR column per year: 1, 2, 4 or 12.
  * @returns {boolean} TRUE if the note's effective yield is at least the AFR's.
  */
-export function locAfrtest(noteRate: number, noteFrequency: number, afr: number, afrFrequency: number): boolean {
+export function locAfrtest(
+  noteRate: number,
+  noteFrequency: number,
+  afr: number,
+  afrFrequency: number,
+): boolean {
   return excelCall("LOC.AFRTEST", () => adapt.locAfrTest(noteRate, noteFrequency, afr, afrFrequency));
 }
 
@@ -131,7 +142,12 @@ export function locAfrtest(noteRate: number, noteFrequency: number, afr: number,
  * @param {string} [method] "IRS" (Treas. Reg. 1.482-1(e), default), "INC" (PERCENTILE.INC), "EXC" (PERCENTILE.EXC) or "MINMAX".
  * @returns {number[][]} One row: low, median, high.
  */
-export function fmvRange(benchmarks: any[][], lowPct?: number, highPct?: number, method?: string): number[][] {
+export function fmvRange(
+  benchmarks: any[][],
+  lowPct?: number,
+  highPct?: number,
+  method?: string,
+): number[][] {
   return excelCall("FMV.RANGE", () => adapt.fmvRange(benchmarks, lowPct, highPct, method));
 }
 
