@@ -116,7 +116,8 @@ function rateValue(name: string, n: number): Dec {
 function rateScheduleOf(rate: unknown): RateSchedule {
   const m = asMatrix(rate);
   const cols = m[0]?.length ?? 0;
-  if (m.length === 1 && cols === 1) return { kind: "fixed", rate: rateValue("rate", requiredNumber("rate", rate)) };
+  if (m.length === 1 && cols === 1)
+    return { kind: "fixed", rate: rateValue("rate", requiredNumber("rate", rate)) };
   if (cols !== 2 || m.some((r) => r.length !== 2)) throw Err.rateShape(m.length, cols);
   const rows: RateRow[] = [];
   m.forEach((r, i) => {
@@ -173,14 +174,24 @@ export function locLimit(
   return toNumber(lineLimit(line, end, terms, dec(bufferValue), dec(lotValue)));
 }
 
-export function locAfrConvert(rate: unknown, fromFrequency: unknown, toFrequency: unknown, percent: unknown): number {
+export function locAfrConvert(
+  rate: unknown,
+  fromFrequency: unknown,
+  toFrequency: unknown,
+  percent: unknown,
+): number {
   const r = rateValue("rate", requiredNumber("rate", rate));
   const from = code("fromFrequency", fromFrequency, AFR_FREQUENCIES, null);
   const to = code("toFrequency", toFrequency, AFR_FREQUENCIES, null);
   return toNumber(afrConvert(r, from, to, dec(optionalNumber("percent", percent, 1))));
 }
 
-export function locAfrTest(noteRate: unknown, noteFrequency: unknown, afr: unknown, afrFrequency: unknown): boolean {
+export function locAfrTest(
+  noteRate: unknown,
+  noteFrequency: unknown,
+  afr: unknown,
+  afrFrequency: unknown,
+): boolean {
   const note = rateValue("noteRate", requiredNumber("noteRate", noteRate));
   const noteM = code("noteFrequency", noteFrequency, NOTE_FREQUENCIES, null);
   const floor = rateValue("afr", requiredNumber("afr", afr));
@@ -204,7 +215,12 @@ function rangeOf(benchmarks: unknown, lowPct: unknown, highPct: unknown, method:
   return engineFmvRange(values, low, high, how);
 }
 
-export function fmvRange(benchmarks: unknown, lowPct: unknown, highPct: unknown, method: unknown): number[][] {
+export function fmvRange(
+  benchmarks: unknown,
+  lowPct: unknown,
+  highPct: unknown,
+  method: unknown,
+): number[][] {
   const r = rangeOf(benchmarks, lowPct, highPct, method);
   return [[toNumber(r.low), toNumber(r.median), toNumber(r.high)]];
 }

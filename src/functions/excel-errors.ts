@@ -35,7 +35,10 @@ export function toExcelError(fn: string, e: unknown): CustomFunctions.Error {
       : new CustomFunctions.Error(errorCode(e.kind));
   }
   const detail = e instanceof Error ? e.message : String(e);
-  return new CustomFunctions.Error(errorCode("value"), `${fn}: unexpected error (${detail}); please report it`);
+  return new CustomFunctions.Error(
+    errorCode("value"),
+    `${fn}: unexpected error (${detail}); please report it`,
+  );
 }
 
 /** Runs a function body, turning any failure into the Excel error the runtime expects. */
