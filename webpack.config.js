@@ -1,6 +1,8 @@
 // Builds the add-in into dist/: functions.js + functions.json (Excel custom functions), the task pane
 // page, the icons and the manifest. Shared runtime: taskpane.html loads both bundles, and the manifest
 // points the custom functions' Page at it.
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -11,6 +13,22 @@ const DEV_PORT = 3000;
 const DEV_ORIGIN = `https://localhost:${DEV_PORT}/`;
 // office.js must come from Microsoft's CDN (the store rejects a bundled copy).
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * HTTPS for the dev server. Excel desktop only loads add-ins from a certificate the OS trusts: after
+ * `npx office-addin-dev-certs install` (needs admin/sudo, optional) its certificate is used; otherwise
+ * webpack-dev-server makes a self-signed one, which a browser can be told to trust (Excel on the web).
+ */
+function devHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const file = (name) => path.join(dir, name);
+  if (!["localhost.key", "localhost.crt", "ca.crt"].every((name) => fs.existsSync(file(name))))
+    return "https";
+  return {
+    type: "https",
+    options: { key: file("localhost.key"), cert: file("localhost.crt"), ca: file("ca.crt") },
+  };
+}
 
 module.exports = () => {
   // Optional production origin: `ADDIN_ORIGIN=https://addin.example.com/ npm run build` rewrites the
@@ -90,9 +108,7 @@ module.exports = () => {
     ],
     devServer: {
       port: DEV_PORT,
-      // webpack-dev-server makes a self-signed certificate; trust it once in the browser/OS
-      // (or install Office's dev certificate with office-addin-dev-certs, which needs sudo).
-      server: "https",
+      server: devHttps(),
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
       // No injected client: its live-reload code would land in functions.js too, which has to load
