@@ -5,7 +5,9 @@
 // missing tool is a clear failure, never a silently skipped test.
 import { execSync, spawnSync } from "node:child_process";
 
-const needs = [{ command: "soffice", debianPackage: "libreoffice-calc-nogui", why: "recalculates exported .xlsx files" }];
+const needs = [
+  { command: "soffice", debianPackage: "libreoffice-calc-nogui", why: "recalculates exported .xlsx files" },
+];
 
 const have = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 const missing = needs.filter((n) => !have(n.command));
