@@ -1,0 +1,178 @@
+/**
+ * SheetPlan: the single, plain-data description of a model workbook (DESIGN.md). Hosts (Excel,
+ * HyperFormula, xlsx) write exactly these cells and invent none; everything here is JSON-safe so
+ * a plan can be stored, diffed and sent to a worker.
+ */
+
+/** Marks a sheet, name or table as created by the add-in, so a host never touches the user's own. */
+export const PLAN_TAG = "mso-modeler";
+
+/** Formula flavour: add-in custom functions where they fit, or native Excel only. */
+export type FormulaMode = "addin" | "portable";
+
+/**
+ * How a cell is styled, FAST-standard colours: inputs blue, formulas black, cross-sheet links
+ * green. `check` cells show OK/FAIL; `label`/`header`/`title`/`note` are text.
+ */
+export type StyleRole = "input" | "formula" | "link" | "label" | "header" | "title" | "note" | "check";
+
+export type PlanScalar = number | string | boolean | null;
+
+export interface PlanCell {
+  /** A1 address on its sheet, no `$`. */
+  a1: string;
+  /** A constant (inputs, labels). Dates are Excel serial numbers with a date `format`. */
+  value?: PlanScalar;
+  /** A formula with its leading `=`, in canonical Excel syntax (`_xlfn.` prefixes included). */
+  formula?: string;
+  /**
+   * For a formula whose result spills (FMV.RANGE): the whole range it fills, e.g. `C5:E5`.
+   * The other cells of that range are left out of the plan.
+   */
+  spill?: string;
+  /** Excel number format code. */
+  format?: string;
+  role: StyleRole;
+}
+
+export interface PlanSheet {
+  name: string;
+  tag: typeof PLAN_TAG;
+  /** What the sheet holds, for hosts and the task pane (not shown). */
+  kind: "inputs" | "mso" | "pc" | "intercompany" | "checks" | "summary" | "reference";
+  cells: PlanCell[];
+  /** Column letter → width in characters. */
+  columnWidths: Record<string, number>;
+  /** Rows and columns frozen at the top-left (the label columns and the timeline header). */
+  freeze?: { rows: number; columns: number };
+}
+
+/** A workbook-scoped defined name, `ref` absolute on `sheet` (e.g. `$C$5` or `$C$10:$C$15`). */
+export interface PlanName {
+  name: string;
+  sheet: string;
+  ref: string;
+  comment?: string;
+}
+
+/** A block of cells meant to be read as a table (header row first). */
+export interface PlanTable {
+  name: string;
+  sheet: string;
+  ref: string;
+  columns: string[];
+}
+
+export interface PlanChartSeries {
+  name: string;
+  /** Sheet-qualified range of the values, e.g. `'PC – Austin'!E40:AN40`. */
+  values: string;
+  /** Sheet-qualified range of the category labels. */
+  categories?: string;
+  /** For combination charts: how this series is drawn. */
+  as?: "line" | "column";
+}
+
+export interface PlanChart {
+  sheet: string;
+  /** Top-left cell the chart is anchored at. */
+  anchor: string;
+  type: "line" | "column" | "combo";
+  title: string;
+  series: PlanChartSeries[];
+}
+
+/** Where a result lives: read back from an evaluated workbook by the summary. */
+export interface CellRef {
+  sheet: string;
+  a1: string;
+}
+
+export interface PlanResults {
+  months: CellRef;
+  mso: Record<"revenue" | "interestIncome" | "costs" | "preTax" | "tax" | "netIncome", CellRef>;
+  pcs: {
+    name: string;
+    sheet: string;
+    cells: Record<
+      | "fees"
+      | "passThrough"
+      | "interest"
+      | "physicianComp"
+      | "netIncome"
+      | "minMonthlyPhysicianComp"
+      | "realisedMarkup"
+      | "fmvStatus"
+      | "peakLoc"
+      | "requiredLimit"
+      | "limitOk",
+      CellRef
+    >;
+    /** Monthly rows on the MSO sheet and the PC sheet, for tests and the task pane. */
+    rows: Record<
+      "base" | "passThrough" | "fee" | "msoInterest" | "msoReceivable" | "pcFee" | "pcInterest" | "pcClose",
+      { sheet: string; row: number }
+    >;
+  }[];
+  checks: Record<
+    | "intercompanyZero"
+    | "fmvWithin"
+    | "afrCompliant"
+    | "limitOk"
+    | "physicianCompNonNegative"
+    | "fmvAssessmentCurrent"
+    | "master",
+    CellRef
+  >;
+  /** Column letters of month 1..T on the timeline sheets. */
+  monthColumns: string[];
+  /** Intercompany difference rows (sheet Intercompany), one per PC and kind. */
+  intercompanyRows: number[];
+}
+
+export interface SheetPlan {
+  title: string;
+  mode: FormulaMode;
+  tag: typeof PLAN_TAG;
+  sheets: PlanSheet[];
+  names: PlanName[];
+  tables: PlanTable[];
+  charts: PlanChart[];
+  results: PlanResults;
+}
+
+/** 0-based column index → letters (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters → 0-based column index. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** `B12` → { row: 11, col: 1 } (0-based). */
+export function parseA1(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(a1);
+  if (!m) throw new Error(`not an A1 address: ${a1}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** Sheet name as a formula prefix: always quoted, `'` doubled (Excel's rule). */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'!`;
+}
+
+/** A formula that only points at one cell of another sheet: styled green as a link. */
+export function isLink(formula: string): boolean {
+  return /^=('(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]+\$?\d+$/.test(formula);
+}
