@@ -1,0 +1,114 @@
+/**
+ * xlsx host: ExcelJS writes a SheetPlan to a file that opens in Excel with no add-in (portable
+ * mode) — formulas together with their cached values from the HyperFormula evaluation, so the file
+ * shows numbers even in viewers that do not recalculate. Styles follow the plan's roles: inputs
+ * blue, formulas black, cross-sheet links green.
+ *
+ * Not written: charts (ExcelJS cannot write chart parts; the plan keeps their descriptions for the
+ * Excel host) and Excel tables (the plan's tables are written as defined names over their ranges,
+ * since an ExcelJS table would rewrite the cells it covers).
+ */
+import ExcelJS from "exceljs";
+import { PLAN_TAG, PlanCell, SheetPlan, StyleRole, sheetRef } from "../model/plan";
+import { CellValue, isCellError } from "./host";
+
+const COLOURS: Partial<Record<StyleRole, string>> = {
+  input: "FF0000FF",
+  link: "FF008000",
+  formula: "FF000000",
+  note: "FF595959",
+};
+
+function fontFor(role: StyleRole): Partial<ExcelJS.Font> {
+  switch (role) {
+    case "title":
+      return { bold: true, size: 14 };
+    case "header":
+      return { bold: true };
+    case "check":
+      return { bold: true, color: { argb: COLOURS.formula } };
+    case "note":
+      return { italic: true, color: { argb: COLOURS.note } };
+    case "label":
+      return {};
+    default:
+      return { color: { argb: COLOURS[role] } };
+  }
+}
+
+/** Reads a computed value for a formula cell's cache; `undefined` leaves the cache out. */
+export type ValueSource = (sheet: string, a1: string) => CellValue | undefined;
+
+function cachedResult(v: CellValue | undefined): ExcelJS.CellFormulaValue["result"] {
+  if (v === undefined || v === null) return undefined;
+  if (isCellError(v)) return { error: v.error as ExcelJS.CellErrorValue["error"] };
+  return v;
+}
+
+function writeCell(ws: ExcelJS.Worksheet, sheet: string, cell: PlanCell, values: ValueSource | null): void {
+  const target = ws.getCell(cell.a1);
+  if (cell.formula !== undefined) {
+    const formula = cell.formula.replace(/^=/, "");
+    const result = values ? cachedResult(values(sheet, cell.a1)) : undefined;
+    if (cell.spill) {
+      target.value = {
+        formula,
+        result,
+        shareType: "array",
+        ref: cell.spill,
+      } as unknown as ExcelJS.CellFormulaValue;
+    } else {
+      target.value =
+        result === undefined ? { formula, date1904: false } : { formula, result, date1904: false };
+    }
+  } else if (cell.value !== undefined && cell.value !== null) {
+    target.value = cell.value;
+  } else if (values) {
+    // A cell filled by a spilled array: its cached value, as Excel stores it.
+    const v = cachedResult(values(sheet, cell.a1));
+    if (v !== undefined && !(typeof v === "object")) target.value = v;
+  }
+  if (cell.format) target.numFmt = cell.format;
+  const font = fontFor(cell.role);
+  if (Object.keys(font).length > 0) target.font = font;
+}
+
+/**
+ * Builds the ExcelJS workbook. `values` supplies cached results (from an evaluated plan); with
+ * null the file holds formulas only, and a reader must calculate them itself.
+ */
+export function planToWorkbook(plan: SheetPlan, values: ValueSource | null): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "MSO Modeler";
+  wb.title = plan.title;
+  wb.keywords = PLAN_TAG;
+  wb.subject = `${PLAN_TAG} model (${plan.mode} formulas)`;
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) {
+    const views: Partial<ExcelJS.WorksheetView>[] =
+      sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)
+        ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }]
+        : [];
+    const ws = wb.addWorksheet(sheet.name, { views });
+    for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(col).width = width;
+    for (const cell of sheet.cells) writeCell(ws, sheet.name, cell, values);
+  }
+  for (const n of plan.names) wb.definedNames.add(`${sheetRef(n.sheet)}${n.ref}`, n.name);
+  for (const t of plan.tables) {
+    const [a, b] = t.ref.split(":");
+    const abs = (x: string) => x.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+    wb.definedNames.add(`${sheetRef(t.sheet)}${abs(a)}:${abs(b)}`, t.name);
+  }
+  return wb;
+}
+
+/** Writes the plan to `path` as .xlsx. */
+export async function writeXlsx(plan: SheetPlan, path: string, values: ValueSource | null): Promise<void> {
+  await planToWorkbook(plan, values).xlsx.writeFile(path);
+}
+
+/** The .xlsx bytes, for the browser (download) and tests. */
+export async function xlsxBuffer(plan: SheetPlan, values: ValueSource | null): Promise<Uint8Array> {
+  const buf = await planToWorkbook(plan, values).xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
