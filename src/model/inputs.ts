@@ -240,6 +240,9 @@ export function parseInputs(json: unknown): ParseResult {
         )
         .join("\n");
     }
+    // zod's wording for a missing field ("expected object, received undefined") says it indirectly.
+    if (issue.code === "invalid_type" && /received undefined$/.test(issue.message))
+      return `${formatPath(issue.path)}: required field is missing (expected ${issue.expected})`;
     return `${formatPath(issue.path)}: ${issue.message}`;
   });
   return { ok: false, errors: errors.flatMap((e) => e.split("\n")) };

@@ -1,0 +1,83 @@
+/** The command line: builds workbook + summary; a bad inputs file exits non-zero and writes nothing. */
+import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { EXAMPLES_DIR } from "./support";
+
+const ROOT = join(__dirname, "..", "..");
+const run = (args: string[]) =>
+  spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "scripts", "model.ts"), ...args],
+    {
+      encoding: "utf8",
+      cwd: ROOT,
+      timeout: 120000,
+    },
+  );
+
+describe("npm run model", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mso-cli-"));
+
+  it("writes the workbook (formulas with cached values) and the summary read back from it", async () => {
+    const out = join(dir, "three.xlsx");
+    const summaryFile = join(dir, "three.json");
+    const r = run([
+      "--inputs",
+      join(EXAMPLES_DIR, "three-states.json"),
+      "--out",
+      out,
+      "--portable",
+      "--summary",
+      summaryFile,
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(readFileSync(summaryFile, "utf8"));
+    expect(summary.months).toBe(36);
+    expect(summary.pcs.map((p: { name: string }) => p.name)).toEqual([
+      "Austin Family Medicine PC",
+      "Tampa Bay Primary Care PA",
+      "Sacramento Medical Group, a Professional Corporation",
+    ]);
+    expect(Object.values(summary.checks).every((v) => v === true)).toBe(true);
+    const fees = summary.pcs.reduce((a: number, p: { fees: number }) => a + p.fees, 0);
+    expect(Math.abs(fees - summary.mso.revenue)).toBeLessThan(0.005);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Inputs",
+      "MSO",
+      "PC – Austin Family Medicine PC",
+      "PC – Tampa Bay Primary Care PA",
+      "PC – Sacramento Medical Group,",
+      "Intercompany",
+      "Checks",
+      "Summary",
+      "Reference",
+    ]);
+    const master = wb.getWorksheet("Checks")!.getCell("C3").value as ExcelJS.CellFormulaValue;
+    expect(master).toMatchObject({ formula: 'IF(B3=0,"OK","FAIL")', result: "OK" });
+    const pcFee = wb.getWorksheet("PC – Austin Family Medicine PC")!.getCell("E14");
+    expect((pcFee.value as ExcelJS.CellFormulaValue).formula).toMatch(/^MSO!E\d+$/);
+    expect(pcFee.font.color?.argb).toBe("FF008000"); // green link
+    expect(wb.getWorksheet("Inputs")!.getCell("C13").font.color?.argb).toBe("FF0000FF"); // blue input
+    expect(wb.definedNames.getRanges("Fee_Markup").ranges).toEqual(["Inputs!$C$13"]);
+  });
+
+  it("refuses invalid inputs: names the field, exits non-zero, writes no file", () => {
+    const bad = JSON.parse(readFileSync(join(EXAMPLES_DIR, "one-pc.json"), "utf8"));
+    bad.pcs[0].state = "TXX";
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify(bad));
+    const out = join(dir, "bad.xlsx");
+    const r = run(["--inputs", file, "--out", out, "--summary", join(dir, "bad-summary.json")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('pcs[0].state: unknown state code "TXX"');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(dir, "bad-summary.json"))).toBe(false);
+  });
+});
