@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS cells, not Office.js proxy objects */
 /** The command line: builds workbook + summary; a bad inputs file exits non-zero and writes nothing. */
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
