@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: what the functions and the model cost against what users would otherwise use,
+ * measured side by side in one run. Prints tables and writes bench/results.json and
+ * bench/results.md (the table the README carries). Not part of `npm test`: speed is measured here
+ * as ratios, never asserted by timed tests.
+ */
+import { execFileSync, execSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { exactnessCost, lineScaling, versusFormulajs } from "./engine-cases";
+import { costPlusCase, fmvRangeCase, locInterestCase } from "./hyperformula-cases";
+
+const ROOT = join(__dirname, "..");
+const AIM = 1.1;
+
+interface ModelRow {
+  pcs: number;
+  months: number;
+  mode: string;
+  cells: number;
+  xlsxBytes: number;
+  buildMs: number;
+  evaluateMs: number;
+  writeMs: number;
+  peakRssMiB: number;
+}
+
+function modelRuns(): (ModelRow & {
+  buildCellsPerSec: number;
+  evaluateCellsPerSec: number;
+  writeCellsPerSec: number;
+})[] {
+  const rows = [];
+  for (const pcs of [1, 10, 50])
+    for (const months of [12, 120])
+      for (const mode of ["addin", "portable"]) {
+        const runs = pcs * months >= 6000 ? 3 : 5;
+        process.stderr.write(`model ${pcs} PCs × ${months} months, ${mode} (${runs} runs)…\n`);
+        const out = execFileSync(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            join(__dirname, "model-worker.ts"),
+            String(pcs),
+            String(months),
+            mode,
+            String(runs),
+          ],
+          { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 },
+        );
+        const r = JSON.parse(out.trim().split("\n").pop() as string) as ModelRow;
+        rows.push({
+          ...r,
+          buildCellsPerSec: r.cells / (r.buildMs / 1000),
+          evaluateCellsPerSec: r.cells / (r.evaluateMs / 1000),
+          writeCellsPerSec: r.cells / (r.writeMs / 1000),
+        });
+      }
+  return rows;
+}
+
+function bundleSize() {
+  const file = join(ROOT, "dist", "functions.js");
+  if (!existsSync(file)) {
+    process.stderr.write("dist/functions.js missing: building…\n");
+    execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
+  }
+  const code = readFileSync(file);
+  return {
+    file: "dist/functions.js",
+    minifiedBytes: code.byteLength,
+    gzippedBytes: gzipSync(code, { level: 9 }).byteLength,
+  };
+}
+
+const fmt = (n: number, digits = 2) =>
+  Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits }) : String(n);
+
+function main() {
+  const machine = {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  process.stderr.write("custom functions vs native formulas in HyperFormula…\n");
+  const customVsNative = [costPlusCase(), fmvRangeCase(), locInterestCase()];
+  process.stderr.write("engine: exactness, formulajs, scaling…\n");
+  const exactness = exactnessCost();
+  const formulajs = versusFormulajs();
+  const scaling = lineScaling();
+  const model = modelRuns();
+  const bundle = bundleSize();
+  const results = { machine, aim: AIM, customVsNative, exactness, formulajs, scaling, model, bundle };
+  writeFileSync(join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+
+  const md: string[] = [];
+  md.push(
+    `Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}. Medians of repeated runs; ratios measured side by side in one process.`,
+  );
+  md.push(
+    "",
+    "| Custom function vs native formulas (HyperFormula) | ours ms | native ms | ratio | aim ≤ 1.1 |",
+    "|---|---:|---:|---:|---|",
+  );
+  for (const r of customVsNative)
+    md.push(
+      `| ${r.case} | ${fmt(r.oursMs)} | ${fmt(r.nativeMs)} | ${fmt(r.ratio)} | ${r.ratio <= AIM ? "met" : "missed"} |`,
+    );
+  md.push("", "| Engine comparison | ours ms | theirs ms | ratio |", "|---|---:|---:|---:|");
+  for (const r of [...exactness, ...formulajs])
+    md.push(`| ${r.case} | ${fmt(r.oursMs)} | ${fmt(r.theirsMs)} | ${fmt(r.ratio)} |`);
+  md.push("", "| Scaling | flows | ms | growth vs 120 flows |", "|---|---:|---:|---:|");
+  for (const r of scaling) md.push(`| ${r.case} | ${r.flows} | ${fmt(r.medianMs)} | ${fmt(r.growth, 1)}× |`);
+  md.push(
+    "",
+    "| Model | mode | cells | build ms | evaluate ms | write .xlsx ms | evaluate cells/s | peak RSS MiB |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+  );
+  for (const r of model)
+    md.push(
+      `| ${r.pcs} PC × ${r.months} mo | ${r.mode} | ${fmt(r.cells, 0)} | ${fmt(r.buildMs, 0)} | ${fmt(r.evaluateMs, 0)} | ${fmt(r.writeMs, 0)} | ${fmt(r.evaluateCellsPerSec, 0)} | ${fmt(r.peakRssMiB, 0)} |`,
+    );
+  md.push(
+    "",
+    `functions.js: ${fmt(bundle.minifiedBytes / 1024, 1)} KiB minified, ${fmt(bundle.gzippedBytes / 1024, 1)} KiB gzipped.`,
+  );
+  writeFileSync(join(__dirname, "results.md"), md.join("\n") + "\n");
+  console.log(md.join("\n"));
+}
+
+main();
