@@ -42,35 +42,56 @@ interface Exposure {
 }
 
 /**
- * Interest accrued since the last settle, kept as Σ principal × rate × days per year length (360,
- * 365, 366): products only, exact. Dividing by the year length happens once per settle (a
- * compounding date, the end, or a moment whose exposure is needed) instead of once per segment.
+ * Interest accrued since the last settle, kept as exact products: Σ principal × days per year length
+ * (360, 365 or 366) while the rate stays the same, folded into Σ principal × rate × days when it
+ * changes. Dividing by the year length happens once per settle (a compounding date, the end, or a
+ * moment whose exposure is needed) instead of once per segment: decimal divisions are the slow part.
  */
 class PendingInterest {
-  private readonly byYearDays = new Map<number, Dec>();
+  private rate: Dec = ZERO;
+  private readonly balanceDays = new Map<number, Dec>(); // Σ principal × days, at `rate`
+  private readonly interestDays = new Map<number, Dec>(); // Σ principal × rate × days, earlier rates
 
-  add(principalTimesRate: Dec, days: number, yearDays: number): void {
+  add(principal: Dec, rate: Dec, days: number, yearDays: number): void {
     if (days === 0) return;
-    const amount = principalTimesRate.times(days);
-    this.byYearDays.set(yearDays, (this.byYearDays.get(yearDays) ?? ZERO).plus(amount));
+    if (!rate.equals(this.rate)) {
+      this.foldRate();
+      this.rate = rate;
+    }
+    this.balanceDays.set(yearDays, (this.balanceDays.get(yearDays) ?? ZERO).plus(principal.times(days)));
+  }
+
+  private foldRate(): void {
+    for (const [yearDays, amount] of this.balanceDays)
+      this.interestDays.set(
+        yearDays,
+        (this.interestDays.get(yearDays) ?? ZERO).plus(amount.times(this.rate)),
+      );
+    this.balanceDays.clear();
   }
 
   /** The pending interest as an amount, and a fresh start. */
   settle(): Dec {
+    this.foldRate();
     let total = ZERO;
-    for (const [yearDays, amount] of this.byYearDays) total = total.plus(amount.div(yearDays));
-    this.byYearDays.clear();
+    for (const [yearDays, amount] of this.interestDays) total = total.plus(amount.div(yearDays));
+    this.interestDays.clear();
     return total;
   }
 }
 
-/** Flows sharing a date are added, in date order. */
+/** Flows in date order, those sharing a date added together. */
 function netByDate(flows: readonly Flow[]): Flow[] {
-  const byDate = new Map<number, Dec>();
-  for (const f of flows) byDate.set(f.date, (byDate.get(f.date) ?? ZERO).plus(f.amount));
-  return [...byDate.entries()].sort((a, b) => a[0] - b[0]).map(([date, amount]) => ({ date, amount }));
+  const sorted = [...flows].sort((a, b) => a.date - b.date);
+  const out: Flow[] = [];
+  for (const f of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.date === f.date)
+      out[out.length - 1] = { date: f.date, amount: last.amount.plus(f.amount) };
+    else out.push(f);
+  }
+  return out;
 }
-
 /** Returns the rate lookup for a walk that visits days in increasing order. */
 function rateCursor(schedule: RateSchedule): (day: number) => Dec {
   if (schedule.kind === "fixed") return () => schedule.rate;
@@ -139,11 +160,9 @@ function walk(
       nextBoundary,
     );
     const rate = rateOn(day);
-    if (!state.principal.isZero() && !rate.isZero()) {
-      const principalTimesRate = state.principal.times(rate);
+    if (!state.principal.isZero() && !rate.isZero())
       for (const [days, yearDays] of dayCountParts(day, next, terms.basis))
-        pending.add(principalTimesRate, days, yearDays);
-    }
+        pending.add(state.principal, rate, days, yearDays);
     day = next;
     if (nextChange < rateChanges.length && rateChanges[nextChange] === day) nextChange++;
     if (day === nextBoundary) {
