@@ -10,7 +10,6 @@ import * as F from "../../src/functions/functions";
 import * as A from "../../src/functions/adapters";
 import { EngineError } from "../../src/engine";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const N = null as any; // an omitted argument, as Excel passes it
 const X = (v: unknown) => v as any;
 
