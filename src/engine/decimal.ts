@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { Err } from "./errors";
 
 /**
  * The project's one Decimal constructor. A clone, never `Decimal.set`, so no other code sharing the
@@ -33,8 +34,12 @@ export function sum(values: readonly Dec[]): Dec {
   return total;
 }
 
-/** The JS number nearest the exact result, the last step before a value goes back to a cell. */
+/**
+ * The JS number nearest the exact result, the last step before a value goes back to a cell. A result
+ * beyond what a double holds is #NUM!, as Excel gives for an overflowing calculation.
+ */
 export function toNumber(d: Dec): number {
   const n = d.toNumber();
+  if (!Number.isFinite(n)) throw Err.overflow();
   return Object.is(n, -0) ? 0 : n;
 }

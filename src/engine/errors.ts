@@ -103,11 +103,12 @@ export const Err = {
       "value",
       `flows: the repayment on ${date} takes the principal below zero (to ${balance}); the PC never lends to the MSO through this line`,
     ),
-  percentileOutsideData: (method: string, p: string, n: number) =>
+  percentileOutsideData: (arg: string, p: string, n: number) =>
     new EngineError(
       "num",
-      `${method}: percentile ${p} lies outside what ${n} value${n === 1 ? "" : "s"} can give (as Excel's PERCENTILE.EXC)`,
+      `${arg}: with method EXC, percentile ${p} lies outside what ${n} value${n === 1 ? "" : "s"} can give (as Excel's PERCENTILE.EXC)`,
     ),
+  overflow: () => new EngineError("num", "the result is too large for a spreadsheet number"),
   negativeDriver: (row: number, col: number, got: number) =>
     new EngineError(
       "value",

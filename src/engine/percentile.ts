@@ -40,7 +40,12 @@ function interpolate(x: readonly Dec[], h: Dec): Dec {
  * The p-th percentile of sorted `x` (n ≥ 1) under `method` (not MINMAX). p is assumed inside the
  * method's domain, which `checkPercentile` enforces.
  */
-export function percentile(x: readonly Dec[], p: Dec, method: Exclude<PercentileMethod, "MINMAX">): Dec {
+export function percentile(
+  x: readonly Dec[],
+  p: Dec,
+  method: Exclude<PercentileMethod, "MINMAX">,
+  arg = "percentile",
+): Dec {
   const n = x.length;
   switch (method) {
     case "IRS": {
@@ -55,7 +60,7 @@ export function percentile(x: readonly Dec[], p: Dec, method: Exclude<Percentile
       return interpolate(x, p.times(n - 1).plus(ONE));
     case "EXC": {
       const h = p.times(n + 1);
-      if (h.lessThan(1) || h.greaterThan(n)) throw Err.percentileOutsideData("EXC", p.toString(), n);
+      if (h.lessThan(1) || h.greaterThan(n)) throw Err.percentileOutsideData(arg, p.toString(), n);
       return interpolate(x, h);
     }
   }
@@ -90,7 +95,11 @@ export function fmvRange(
   checkPercentile("lowPct", lowPct, method);
   checkPercentile("highPct", highPct, method);
   if (lowPct.greaterThan(highPct)) throw Err.lowAboveHigh(lowPct.toString(), highPct.toString());
-  return { low: percentile(x, lowPct, method), median: median(x), high: percentile(x, highPct, method) };
+  return {
+    low: percentile(x, lowPct, method, "lowPct"),
+    median: median(x),
+    high: percentile(x, highPct, method, "highPct"),
+  };
 }
 
 export type FmvStatus = "BELOW" | "WITHIN" | "ABOVE";

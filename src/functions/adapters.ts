@@ -45,6 +45,7 @@ import {
   optionalText,
   requiredDate,
   requiredNumber,
+  requiredRange,
 } from "./args";
 
 const RATE_MAX = 1;
@@ -63,7 +64,7 @@ export function msaCostPlus(
   const floorValue = optionalNumber("floor", floor, null);
   return toNumber(
     costPlusFee({
-      costBase: numbersOf("costBase", costBase),
+      costBase: numbersOf("costBase", requiredRange("costBase", costBase)),
       markup: dec(requiredNumber("markup", markup)),
       passThrough: numbersOf("passThrough", passThrough),
       fixedFee: dec(optionalNumber("fixedFee", fixedFee, 0)),
@@ -78,6 +79,7 @@ export function msaAllocate(total: unknown, drivers: unknown, decimals: unknown)
   if (!Number.isInteger(places) || places < 0 || places > DECIMALS_MAX)
     throw Err.wholeBetween("decimals", 0, DECIMALS_MAX, places);
   const amount = dec(requiredNumber("total", total));
+  requiredRange("drivers", drivers);
   const matrix = asMatrix(drivers);
   const weights = cellsOf(drivers).map((cell) => {
     const n = cellNumber("drivers", cell);
@@ -93,8 +95,8 @@ export function msaAllocate(total: unknown, drivers: unknown, decimals: unknown)
 
 /** Pairs flows with dates cell by cell; a blank pair is skipped, a half-blank pair is an error. */
 function flowsOf(flows: unknown, dates: unknown): Flow[] {
-  const amounts = cellsOf(flows);
-  const days = cellsOf(dates);
+  const amounts = cellsOf(requiredRange("flows", flows));
+  const days = cellsOf(requiredRange("dates", dates));
   if (amounts.length !== days.length) throw Err.countMismatch("flows", amounts.length, "dates", days.length);
   const out: Flow[] = [];
   amounts.forEach((cell, i) => {
@@ -114,7 +116,7 @@ function rateValue(name: string, n: number): Dec {
 
 /** One rate, or rows of [effective date, rate]. */
 function rateScheduleOf(rate: unknown): RateSchedule {
-  const m = asMatrix(rate);
+  const m = asMatrix(requiredRange("rate", rate));
   const cols = m[0]?.length ?? 0;
   if (m.length === 1 && cols === 1)
     return { kind: "fixed", rate: rateValue("rate", requiredNumber("rate", rate)) };
@@ -209,7 +211,7 @@ function methodOf(method: unknown): PercentileMethod {
 
 function rangeOf(benchmarks: unknown, lowPct: unknown, highPct: unknown, method: unknown) {
   const how = methodOf(method);
-  const values = numbersOf("benchmarks", benchmarks);
+  const values = numbersOf("benchmarks", requiredRange("benchmarks", benchmarks));
   const low = dec(how === "MINMAX" ? 0 : optionalNumber("lowPct", lowPct, 0.25));
   const high = dec(how === "MINMAX" ? 1 : optionalNumber("highPct", highPct, 0.75));
   return engineFmvRange(values, low, high, how);

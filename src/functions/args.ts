@@ -46,6 +46,12 @@ export function cellNumber(name: string, cell: Cell): number | null {
   throw Err.cellNotNumber(name, cell.row, cell.col, cell.value);
 }
 
+/** A range argument that may not be left out (a range of blank cells is still given). */
+export function requiredRange(name: string, arg: unknown): unknown {
+  if (arg === null || arg === undefined) throw Err.required(name);
+  return arg;
+}
+
 /** The numbers of a range, blanks skipped. */
 export function numbersOf(name: string, arg: unknown): Dec[] {
   const out: Dec[] = [];
