@@ -116,15 +116,19 @@ function buildInputs(inp: ModelInputs, w: SheetWriter): InputsLayout {
     FMT.int,
     "structural: rebuild the model to change",
   );
-  field("MonthsPerYear", "Months per year", "months", 12, FMT.int, "calendar constant");
-  field(
-    "DaysPerYear",
-    "Days per year (Actual/365)",
-    "days",
-    365,
-    FMT.int,
-    "day-count denominator; also the FMV staleness limit",
-  );
+  // Conventions of the model (MODEL.md), not assumptions: shown and named so that no number is typed
+  // into a formula, but black, since changing one would break the model's calendar or day count
+  // (the add-in formulas' LOC.INTEREST is Actual/365 by its basis argument).
+  const constant = (n: string, label: string, unit: string, value: number, note: string) => {
+    w.label(`A${r}`, label);
+    w.label(`B${r}`, unit, "note");
+    w.value(`C${r}`, value, "formula", FMT.int);
+    w.label(`D${r}`, note, "note");
+    name(n, r);
+    r++;
+  };
+  constant("MonthsPerYear", "Months per year", "months", 12, "calendar constant (not an input)");
+  constant("DaysPerYear", "Days per year (Actual/365)", "days", 365, "day-count denominator (not an input)");
   r++;
   header("MSA fee");
   field("Fee_Structure", "Fee structure", "text", inp.fee.structure, undefined, "cost-plus, fixed or hybrid");
@@ -164,7 +168,15 @@ function buildInputs(inp: ModelInputs, w: SheetWriter): InputsLayout {
     "date",
     excelSerial(ay, am, ad),
     FMT.date,
-    "must be within 365 days before the first month",
+    "must be within FMV_MaxAgeDays before the first month",
+  );
+  field(
+    "FMV_MaxAgeDays",
+    "Oldest FMV assessment allowed",
+    "days",
+    365,
+    FMT.int,
+    "annual FMV assessments: at most 365 days old at the first month",
   );
   const b0 = r;
   inp.fmv.benchmarks.forEach((b, i) => {
@@ -749,7 +761,7 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
     [
       "FMV assessment age at the first month (days)",
       `=StartDate-FMV_LastAssessment`,
-      `=IF(B${r}<=DaysPerYear,"OK","FAIL")`,
+      `=IF(B${r}<=FMV_MaxAgeDays,"OK","FAIL")`,
       FMT.int,
       "assessment no more than 365 days old",
     ],
