@@ -7,6 +7,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { FUNCTIONS as TASKPANE_FUNCTIONS } from "../src/taskpane/catalog";
 import { DIST, ROOT } from "./helpers/build-config";
+import { ErrorCode } from "./functions/helpers/error-codes";
 
 function distFile(name: string): string {
   const file = path.join(DIST, name);
@@ -138,15 +139,6 @@ const metaOf = (id: string): MetaFunction => {
 
 // ---- loading functions.js as Excel does -----------------------------------------------------
 
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
 class CFError extends Error {
   constructor(
     readonly code: string,

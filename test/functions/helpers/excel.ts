@@ -3,15 +3,9 @@
  * /work/shared/tools/call-like-excel.js provides it: an Error class taking (code, message) and the
  * ErrorCode enum with Excel's documented codes. Import this module BEFORE src/functions/functions.
  */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+import { ErrorCode } from "./error-codes";
+
+export { ErrorCode };
 
 export class FakeCustomFunctionsError extends Error {
   constructor(
