@@ -73,12 +73,24 @@ export interface PlanChartSeries {
   as?: "line" | "column";
 }
 
+export interface PlanChartAxes {
+  /** Axis titles. */
+  category: string;
+  value: string;
+  /** Number formats of the axis labels; omitted, the source cells' format. */
+  categoryFormat?: string;
+  valueFormat?: string;
+}
+
 export interface PlanChart {
   sheet: string;
   /** Top-left cell the chart is anchored at. */
   anchor: string;
+  /** How many columns and rows from the anchor the chart covers. */
+  size: { columns: number; rows: number };
   type: "line" | "column" | "combo";
   title: string;
+  axes: PlanChartAxes;
   series: PlanChartSeries[];
 }
 

@@ -4,13 +4,16 @@
  * shows numbers even in viewers that do not recalculate. Styles follow the plan's roles: inputs
  * blue, formulas black, cross-sheet links green.
  *
- * Not written: charts (ExcelJS cannot write chart parts; the plan keeps their descriptions for the
- * Excel host) and Excel tables (the plan's tables are written as defined names over their ranges,
+ * Charts: ExcelJS cannot write chart parts, so `xlsx-charts.ts` adds the plan's charts to the bytes
+ * ExcelJS produces, as native DrawingML charts over the sheet ranges.
+ *
+ * Not written: Excel tables (the plan's tables are written as defined names over their ranges,
  * since an ExcelJS table would rewrite the cells it covers).
  */
 import ExcelJS from "exceljs";
 import { PLAN_TAG, PlanCell, SheetPlan, StyleRole, sheetRef } from "../model/plan";
 import { CellValue, isCellError } from "./host";
+import { addCharts } from "./xlsx-charts";
 
 const COLOURS: Partial<Record<StyleRole, string>> = {
   input: "FF0000FF",
@@ -104,11 +107,12 @@ export function planToWorkbook(plan: SheetPlan, values: ValueSource | null): Exc
 
 /** Writes the plan to `path` as .xlsx. */
 export async function writeXlsx(plan: SheetPlan, path: string, values: ValueSource | null): Promise<void> {
-  await planToWorkbook(plan, values).xlsx.writeFile(path);
+  const { writeFile } = await import("fs/promises");
+  await writeFile(path, await xlsxBuffer(plan, values));
 }
 
 /** The .xlsx bytes, for the browser (download) and tests. */
 export async function xlsxBuffer(plan: SheetPlan, values: ValueSource | null): Promise<Uint8Array> {
   const buf = await planToWorkbook(plan, values).xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return addCharts(new Uint8Array(buf as ArrayBuffer), plan, values);
 }
