@@ -884,12 +884,14 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
           values: `${sheetRef(SUMMARY)}$C$${fmv0}:$C$${fmv1}`,
           categories: `${sheetRef(SUMMARY)}$A$${fmv0}:$A$${fmv1}`,
           as: "line",
+          dashed: true,
         },
         {
           name: "FMV high",
           values: `${sheetRef(SUMMARY)}$D$${fmv0}:$D$${fmv1}`,
           categories: `${sheetRef(SUMMARY)}$A$${fmv0}:$A$${fmv1}`,
           as: "line",
+          dashed: true,
         },
       ],
     },
@@ -903,7 +905,12 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
       series: [
         ...balanceSeries,
         // One limit for every PC (LOC_Limit), shown by the first PC's limit row.
-        { name: "Credit limit", values: monthlyRow(pcSheets[0], PC_ROW.limit), categories: monthEnds },
+        {
+          name: "Credit limit",
+          values: monthlyRow(pcSheets[0], PC_ROW.limit),
+          categories: monthEnds,
+          dashed: true,
+        },
       ],
     },
     {

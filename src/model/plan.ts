@@ -71,6 +71,8 @@ export interface PlanChartSeries {
   categories?: string;
   /** For combination charts: how this series is drawn. */
   as?: "line" | "column";
+  /** A threshold (a limit, a band edge) rather than data: drawn as a dashed line. */
+  dashed?: boolean;
 }
 
 export interface PlanChartAxes {

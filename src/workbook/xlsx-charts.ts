@@ -120,13 +120,16 @@ function dataRef(tag: "cat" | "val", ref: string, lookup: CellLookup): string {
   return `<c:${tag}><c:numRef>${f}${known ? numberCache(cells, r.sheet, lookup) : ""}</c:numRef></c:${tag}>`;
 }
 
+/** A dashed line; its colour is left to the theme. */
+const DASHED = `<c:spPr><a:ln w="28575" cap="rnd"><a:prstDash val="dash"/><a:round/></a:ln></c:spPr>`;
+
 function seriesXml(s: PlanChartSeries, index: number, kind: "line" | "column", lookup: CellLookup): string {
   const head = `<c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>`;
   const cat = s.categories ? dataRef("cat", s.categories, lookup) : "";
   const val = dataRef("val", s.values, lookup);
   return kind === "column"
     ? `<c:ser>${head}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`
-    : `<c:ser>${head}<c:marker><c:symbol val="none"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
+    : `<c:ser>${head}${s.dashed ? DASHED : ""}<c:marker><c:symbol val="none"/></c:marker>${cat}${val}<c:smooth val="0"/></c:ser>`;
 }
 
 const CAT_AX = 500000001;
