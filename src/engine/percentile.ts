@@ -10,7 +10,7 @@
  * MINMAX — the full range.
  * The median is the data's median under every method (Excel's MEDIAN, which is also the IRS one).
  */
-import { Dec, ONE } from "./decimal";
+import { Dec, ONE, dec } from "./decimal";
 import { Err } from "./errors";
 
 export const METHODS = ["IRS", "INC", "EXC", "MINMAX"] as const;
@@ -24,16 +24,46 @@ export interface FmvRange {
 
 const HALF = new Dec(0.5);
 
+/**
+ * Values in ascending order, read by 0-based position. A plain sorted Dec[] is one; so is a sample
+ * that sorts the cells' numbers as doubles and turns into decimals only the few values a percentile
+ * reads (doubles and their shortest decimal strings sort alike), which is what FMV.RANGE uses.
+ */
+export interface SortedSample {
+  readonly length: number;
+  at(index: number): Dec | undefined;
+}
+
 export function sortAscending(values: readonly Dec[]): Dec[] {
   return [...values].sort((a, b) => a.comparedTo(b));
 }
 
+/** A sorted sample of cell numbers, converted to decimals lazily. */
+export function sortedNumbers(values: readonly number[]): SortedSample {
+  const sorted = [...values].sort((a, b) => a - b);
+  const cache = new Map<number, Dec>();
+  return {
+    length: sorted.length,
+    at(index: number) {
+      if (index < 0 || index >= sorted.length) return undefined;
+      let d = cache.get(index);
+      if (!d) cache.set(index, (d = dec(sorted[index])));
+      return d;
+    },
+  };
+}
+
+/** The i-th smallest, 1-based, as the percentile rules number them. */
+function nth(x: SortedSample, i: number): Dec {
+  return x.at(i - 1) as Dec;
+}
+
 /** Linear interpolation at 1-based position h of sorted x (1 ≤ h ≤ n). */
-function interpolate(x: readonly Dec[], h: Dec): Dec {
+function interpolate(x: SortedSample, h: Dec): Dec {
   const i = h.floor().toNumber();
   const frac = h.minus(i);
-  if (frac.isZero() || i >= x.length) return x[i - 1];
-  return x[i - 1].plus(frac.times(x[i].minus(x[i - 1])));
+  if (frac.isZero() || i >= x.length) return nth(x, i);
+  return nth(x, i).plus(frac.times(nth(x, i + 1).minus(nth(x, i))));
 }
 
 /**
@@ -41,7 +71,7 @@ function interpolate(x: readonly Dec[], h: Dec): Dec {
  * method's domain, which `checkPercentile` enforces.
  */
 export function percentile(
-  x: readonly Dec[],
+  x: SortedSample,
   p: Dec,
   method: Exclude<PercentileMethod, "MINMAX">,
   arg = "percentile",
@@ -52,9 +82,11 @@ export function percentile(
       const k = p.times(n);
       if (k.isInteger()) {
         const i = k.toNumber();
-        return x[i - 1].plus(x[i]).times(HALF);
+        return nth(x, i)
+          .plus(nth(x, i + 1))
+          .times(HALF);
       }
-      return x[k.ceil().toNumber() - 1];
+      return nth(x, k.ceil().toNumber());
     }
     case "INC":
       return interpolate(x, p.times(n - 1).plus(ONE));
@@ -66,10 +98,14 @@ export function percentile(
   }
 }
 
-export function median(x: readonly Dec[]): Dec {
+export function median(x: SortedSample): Dec {
   const n = x.length;
   const mid = Math.floor(n / 2);
-  return n % 2 === 1 ? x[mid] : x[mid - 1].plus(x[mid]).times(HALF);
+  return n % 2 === 1
+    ? nth(x, mid + 1)
+    : nth(x, mid)
+        .plus(nth(x, mid + 1))
+        .times(HALF);
 }
 
 /** The domain of p for each method: IRS and EXC need 0 < p < 1, INC allows 0 ≤ p ≤ 1. */
@@ -82,16 +118,10 @@ export function checkPercentile(arg: string, p: Dec, method: PercentileMethod): 
   }
 }
 
-/** FMV.RANGE: low, median and high of the benchmarks (at least one value). */
-export function fmvRange(
-  values: readonly Dec[],
-  lowPct: Dec,
-  highPct: Dec,
-  method: PercentileMethod,
-): FmvRange {
-  if (values.length === 0) throw Err.noNumbers("benchmarks");
-  const x = sortAscending(values);
-  if (method === "MINMAX") return { low: x[0], median: median(x), high: x[x.length - 1] };
+/** FMV.RANGE: low, median and high of the benchmarks, sorted ascending (at least one value). */
+export function fmvRange(x: SortedSample, lowPct: Dec, highPct: Dec, method: PercentileMethod): FmvRange {
+  if (x.length === 0) throw Err.noNumbers("benchmarks");
+  if (method === "MINMAX") return { low: nth(x, 1), median: median(x), high: nth(x, x.length) };
   checkPercentile("lowPct", lowPct, method);
   checkPercentile("highPct", highPct, method);
   if (lowPct.greaterThan(highPct)) throw Err.lowAboveHigh(lowPct.toString(), highPct.toString());

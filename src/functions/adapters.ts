@@ -30,6 +30,7 @@ import {
   isoDate,
   lineInterest,
   lineLimit,
+  sortedNumbers,
   toNumber,
   toSerial,
 } from "../engine";
@@ -43,6 +44,7 @@ import {
   numbersOf,
   optionalNumber,
   optionalText,
+  plainNumbersOf,
   requiredDate,
   requiredNumber,
   requiredRange,
@@ -211,7 +213,7 @@ function methodOf(method: unknown): PercentileMethod {
 
 function rangeOf(benchmarks: unknown, lowPct: unknown, highPct: unknown, method: unknown) {
   const how = methodOf(method);
-  const values = numbersOf("benchmarks", requiredRange("benchmarks", benchmarks));
+  const values = sortedNumbers(plainNumbersOf("benchmarks", requiredRange("benchmarks", benchmarks)));
   const low = dec(how === "MINMAX" ? 0 : optionalNumber("lowPct", lowPct, 0.25));
   const high = dec(how === "MINMAX" ? 1 : optionalNumber("highPct", highPct, 0.75));
   return engineFmvRange(values, low, high, how);

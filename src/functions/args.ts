@@ -52,14 +52,19 @@ export function requiredRange(name: string, arg: unknown): unknown {
   return arg;
 }
 
-/** The numbers of a range, blanks skipped. */
-export function numbersOf(name: string, arg: unknown): Dec[] {
-  const out: Dec[] = [];
+/** The numbers of a range as cells hold them, blanks skipped. */
+export function plainNumbersOf(name: string, arg: unknown): number[] {
+  const out: number[] = [];
   for (const cell of cellsOf(arg)) {
     const n = cellNumber(name, cell);
-    if (n !== null) out.push(dec(n));
+    if (n !== null) out.push(n);
   }
   return out;
+}
+
+/** The numbers of a range as decimals, blanks skipped. */
+export function numbersOf(name: string, arg: unknown): Dec[] {
+  return plainNumbersOf(name, arg).map(dec);
 }
 
 /** A single value: unwraps a 1×1 range; a larger range where one value belongs is an error. */
