@@ -33,37 +33,56 @@ export const DEFAULT_SERVICE_LINES: ServiceLine[] = [
 
 const list = (values: readonly (string | number)[]) => values.map((v) => JSON.stringify(v)).join(", ");
 
+/**
+ * The message for a value of the wrong type, or for a required field left out: the path is put in
+ * front by parseInputs, so a missing markup reads `fee.markup: required; a number from 0 to 10 …`.
+ */
+const typeError = (what: string, expected: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? `required; ${expected}` : `${what} must be ${expected}`;
+
 const money = (what: string) =>
   z
-    .number({ error: `${what} must be a number (an amount in dollars)` })
+    .number({ error: typeError(what, "a number (an amount in dollars, 0 or more)") })
     .finite()
     .min(0, `${what} must be 0 or more`);
 const fraction = (what: string, min: number, max: number) =>
   z
-    .number({ error: `${what} must be a number (a fraction, 0.05 = 5%)` })
+    .number({ error: typeError(what, `a number from ${min} to ${max} (a fraction, 0.05 = 5%)`) })
     .min(min, `${what} must be between ${min} and ${max} (a fraction, 0.05 = 5%)`)
     .max(max, `${what} must be between ${min} and ${max} (a fraction, 0.05 = 5%)`);
 const positive = (what: string) =>
   z
-    .number({ error: `${what} must be a number` })
+    .number({ error: typeError(what, "a number more than 0") })
     .finite()
     .gt(0, `${what} must be more than 0`);
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, {
-    error: (iss) => `unknown ${what} ${JSON.stringify(iss.input)}; allowed: ${list(values)}`,
+    error: (iss) =>
+      iss.input === undefined
+        ? `required; one of ${list(values)}`
+        : `unknown ${what} ${JSON.stringify(iss.input)}; allowed: ${list(values)}`,
   });
 const oneOfNumbers = <T extends readonly number[]>(values: T, what: string) =>
-  z.number({ error: `${what} must be one of ${list(values)}` }).refine((v) => values.includes(v), {
+  z.number({ error: typeError(what, `one of ${list(values)}`) }).refine((v) => values.includes(v), {
     error: (iss) => `${what} must be one of ${list(values)}; got ${JSON.stringify(iss.input)}`,
   });
 
 /** ISO date `YYYY-MM-DD` that exists on the calendar and is in Excel's usable range. */
 const isoDate = z.iso
-  .date({ error: (iss) => `must be an ISO date YYYY-MM-DD; got ${JSON.stringify(iss.input)}` })
+  .date({
+    error: (iss) =>
+      iss.input === undefined
+        ? "required; an ISO date YYYY-MM-DD"
+        : `must be an ISO date YYYY-MM-DD; got ${JSON.stringify(iss.input)}`,
+  })
   .refine((d) => d >= "1900-03-01" && d <= "9999-12-31", "must be on or after 1900-03-01");
 
 const serviceLineSchema = z.strictObject({
-  name: z.string().trim().min(1, "name must not be empty").max(120, "name must be at most 120 characters"),
+  name: z
+    .string({ error: typeError("name", "text") })
+    .trim()
+    .min(1, "name must not be empty")
+    .max(120, "name must be at most 120 characters"),
   annualCost: positive("annualCost"),
   annualGrowth: fraction("annualGrowth", -0.5, 1).default(0),
   driver: enumOf(DRIVERS, "driver"),
@@ -83,9 +102,13 @@ const physicianCompSchema = z.discriminatedUnion(
 );
 
 const pcSchema = z.strictObject({
-  name: z.string().trim().min(1, "name must not be empty").max(120, "name must be at most 120 characters"),
+  name: z
+    .string({ error: typeError("name", "text") })
+    .trim()
+    .min(1, "name must not be empty")
+    .max(120, "name must be at most 120 characters"),
   state: z
-    .string({ error: "state must be a 2-letter US state or DC code" })
+    .string({ error: typeError("state", "a 2-letter US state or DC code") })
     .refine((s) => (US_STATE_CODES as readonly string[]).includes(s), {
       error: (iss) =>
         `unknown state code ${JSON.stringify(iss.input)}; allowed: the 50 US states and DC as 2 capital letters (${US_STATE_CODES.join(", ")})`,
@@ -119,9 +142,7 @@ const fmvSchema = z
     benchmarks: z
       .array(
         z.number({ error: "each benchmark must be a number (a markup on cost, 0.05 = 5%)" }).min(-1).max(10),
-        {
-          error: "benchmarks must be an array of numbers",
-        },
+        { error: typeError("benchmarks", "an array of numbers (markups on cost, 0.05 = 5%)") },
       )
       .min(1, "benchmarks must hold at least one number")
       .max(200, "benchmarks may hold at most 200 numbers"),
@@ -160,7 +181,7 @@ const locSchema = z.strictObject({
   afrCompounding: oneOfNumbers(AFR_COMPOUNDINGS, "afrCompounding").default(1),
   deferralShare: fraction("deferralShare", 0, 1).default(0),
   monthlyRepayment: money("monthlyRepayment").default(0),
-  capitalizeInterest: z.boolean({ error: "capitalizeInterest must be true or false" }).default(false),
+  capitalizeInterest: z.boolean({ error: typeError("capitalizeInterest", "true or false") }).default(false),
   buffer: fraction("buffer", 0, 10).default(0),
   lot: money("lot").default(0),
 });
@@ -172,14 +193,24 @@ const taxSchema = z.strictObject({
 
 export const inputsSchema = z
   .strictObject({
-    name: z.string({ error: "name must be text" }).trim().min(1, "name must not be empty").max(200),
+    name: z
+      .string({ error: typeError("name", "text") })
+      .trim()
+      .min(1, "name must not be empty")
+      .max(200),
     startMonth: z
-      .string({ error: "startMonth must be text YYYY-MM" })
+      .string({ error: typeError("startMonth", 'text YYYY-MM (e.g. "2026-01")') })
       .regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, {
         error: (iss) => `startMonth must be YYYY-MM (e.g. "2026-01"); got ${JSON.stringify(iss.input)}`,
+      })
+      // Excel's 1900 date system counts a 1900-02-29 that never was: its serials before March 1900
+      // are one day off, so the model's month ends and day counts would be wrong there.
+      .refine((m) => m >= "1900-03", {
+        error: (iss) =>
+          `startMonth must be 1900-03 or later (Excel's 1900 dates before March 1900 are off by one day); got ${JSON.stringify(iss.input)}`,
       }),
     months: z
-      .number({ error: "months must be a whole number from 12 to 120" })
+      .number({ error: typeError("months", "a whole number from 12 to 120") })
       .int("months must be a whole number from 12 to 120")
       .min(12, "months must be a whole number from 12 to 120")
       .max(120, "months must be a whole number from 12 to 120"),
@@ -189,7 +220,7 @@ export const inputsSchema = z
       .max(30)
       .default(() => DEFAULT_SERVICE_LINES.map((s) => ({ ...s }))),
     pcs: z
-      .array(pcSchema, { error: "pcs must be an array of PCs" })
+      .array(pcSchema, { error: typeError("pcs", "an array of 1 to 50 PCs") })
       .min(1, "pcs must hold 1 to 50 PCs")
       .max(50, "pcs must hold 1 to 50 PCs"),
     fee: feeSchema,

@@ -89,6 +89,18 @@ describe("parseInputs", () => {
     ],
     [(j: any) => (j.fmv.lowPct = 0.8), "fmv.lowPct: lowPct must not be more than highPct", "highPct"],
     [(j: any) => j.pcs.push({ ...j.pcs[0] }), 'pcs[1].name: duplicate PC name "A PC"', "unique"],
+    // Excel's 1900 serials count a fictitious 1900-02-29: January and February 1900 are off by one.
+    [(j: any) => (j.startMonth = "1900-01"), "startMonth: startMonth must be 1900-03 or later", '"1900-01"'],
+    [(j: any) => (j.startMonth = "1900-02"), "startMonth: startMonth must be 1900-03 or later", '"1900-02"'],
+    // A required number left out says it is required, and what it should be.
+    [(j: any) => delete j.fee.markup, "fee.markup: required; a number from 0 to 10", "fraction"],
+    [(j: any) => delete j.loc.limit, "loc.limit: required; a number", "dollars"],
+    [
+      (j: any) => delete j.pcs[0].annualCollections,
+      "pcs[0].annualCollections: required; a number",
+      "more than 0",
+    ],
+    [(j: any) => delete j.months, "months: required; a whole number from 12 to 120", "120"],
   ])("refuses a bad field whole, naming its path and the allowed values (%#)", (mutate, start, mentions) => {
     const j = minimal();
     mutate(j);
@@ -98,6 +110,21 @@ describe("parseInputs", () => {
     const msg = r.errors.find((e) => e.startsWith(start));
     expect({ errors: r.errors, found: msg !== undefined }).toMatchObject({ found: true });
     expect(msg).toContain(mentions);
+  });
+
+  it("accepts 1900-03, the first month Excel's 1900 date system counts correctly", () => {
+    const j = minimal();
+    j.startMonth = "1900-03";
+    expect(parseInputs(j).ok).toBe(true);
+  });
+
+  it("a wrong type still says what was expected, not that it is required", () => {
+    const j: any = minimal();
+    j.fee.markup = "8%";
+    const r = parseInputs(j);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual(["fee.markup: markup must be a number from 0 to 10 (a fraction, 0.05 = 5%)"]);
   });
 
   it("reports every error at once, not just the first", () => {
