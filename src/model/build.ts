@@ -108,17 +108,10 @@ function buildInputs(inp: ModelInputs, w: SheetWriter): InputsLayout {
     FMT.month,
     "first day of the first month",
   );
-  field(
-    "Months",
-    "Months modelled (T)",
-    "months",
-    inp.months,
-    FMT.int,
-    "structural: rebuild the model to change",
-  );
   // Conventions of the model (MODEL.md), not assumptions: shown and named so that no number is typed
   // into a formula, but black, since changing one would break the model's calendar or day count
-  // (the add-in formulas' LOC.INTEREST is Actual/365 by its basis argument).
+  // (the add-in formulas' LOC.INTEREST is Actual/365 by its basis argument). The number of months
+  // is structural too: the timeline's columns are laid out when the model is built.
   const constant = (n: string, label: string, unit: string, value: number, note: string) => {
     w.label(`A${r}`, label);
     w.label(`B${r}`, unit, "note");
@@ -127,8 +120,22 @@ function buildInputs(inp: ModelInputs, w: SheetWriter): InputsLayout {
     name(n, r);
     r++;
   };
+  constant(
+    "Months",
+    "Months modelled (T)",
+    "months",
+    inp.months,
+    "structural: rebuild the model to change (not an input)",
+  );
   constant("MonthsPerYear", "Months per year", "months", 12, "calendar constant (not an input)");
   constant("DaysPerYear", "Days per year (Actual/365)", "days", 365, "day-count denominator (not an input)");
+  constant(
+    "RoundDecimals",
+    "Decimal places kept before a test",
+    "places",
+    10,
+    "clears floating-point residue, e.g. a markup on an FMV bound (convention, not an input)",
+  );
   r++;
   header("MSA fee");
   field("Fee_Structure", "Fee structure", "text", inp.fee.structure, undefined, "cost-plus, fixed or hybrid");
@@ -262,6 +269,7 @@ function buildInputs(inp: ModelInputs, w: SheetWriter): InputsLayout {
     "Annual pass-through ($)",
     "Physician comp mode",
     "Fixed physician comp, annual ($)",
+    "LOC opening balance ($)",
   ];
   pcHead.forEach((t, i) => w.label(`${columnLetter(i)}${r}`, t, "header"));
   r++;
@@ -278,6 +286,7 @@ function buildInputs(inp: ModelInputs, w: SheetWriter): InputsLayout {
     w.value(`I${row}`, p.annualPassThrough, "input", FMT.money);
     w.value(`J${row}`, p.physicianComp.mode, "input");
     w.value(`K${row}`, p.physicianComp.mode === "fixed" ? p.physicianComp.annual : null, "input", FMT.money);
+    w.value(`L${row}`, p.locOpeningBalance, "input", FMT.money);
     return { row };
   });
   const p0 = pc[0].row;
@@ -297,6 +306,7 @@ function buildInputs(inp: ModelInputs, w: SheetWriter): InputsLayout {
     I: 20,
     J: 20,
     K: 24,
+    L: 22,
   });
   return { sl, pc, names };
 }
@@ -493,7 +503,8 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
       (c, prev) => `=IF(${c}$${TL.index}=1,$C${b.open},${prev}${b.close})`,
       {
         total: "none",
-        constant: { value: 0, role: "input", format: FMT.money },
+        // One opening balance per PC, on Inputs; the PC sheet links to the same cell.
+        constant: { formula: `=${inRef("L", ir)}`, role: "link", format: FMT.money },
       },
     );
     mso.timelineRow(b.repay, "Repayment", "$", (c) => `=MIN(${c}${b.open},LOC_Repayment)`);
@@ -596,7 +607,7 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
       (c, prev) => `=IF(${c}$${TL.index}=1,$C${R.open},${prev}${R.close})`,
       {
         total: "none",
-        constant: { value: 0, role: "input", format: FMT.money },
+        constant: { formula: `=${inRef("L", ir)}`, role: "link", format: FMT.money },
       },
     );
     w.timelineRow(R.draw, "Fee deferred (draw)", "$", (c) => `=${c}${R.fee}*LOC_DeferralShare`);
@@ -626,7 +637,9 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
       R.markup,
       "Realised markup, first model year",
       "%",
-      `=(SUM(${mf}${b.fee}:${ml}${b.fee})-SUM(${mf}${b.pt}:${ml}${b.pt}))/SUM(${mf}${b.base}:${ml}${b.base})-1`,
+      // Rounded (RoundDecimals = 10 places) so that a markup on an FMV bound in decimal is on it
+      // here too, not 1e-16 either side; the status tests the very number shown.
+      `=ROUND((SUM(${mf}${b.fee}:${ml}${b.fee})-SUM(${mf}${b.pt}:${ml}${b.pt}))/SUM(${mf}${b.base}:${ml}${b.base})-1,RoundDecimals)`,
       FMT.pct4,
     );
     result(R.status, "FMV status", "text", F.fmvStatus(mode, `C${R.markup}`));
@@ -1005,7 +1018,7 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
       {
         name: "PCs",
         sheet: INPUTS,
-        ref: `A${lay.pc[0].row - 1}:K${lay.pc[lay.pc.length - 1].row}`,
+        ref: `A${lay.pc[0].row - 1}:L${lay.pc[lay.pc.length - 1].row}`,
         columns: [
           "PC",
           "State",
@@ -1018,6 +1031,7 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
           "Annual pass-through",
           "Physician comp mode",
           "Fixed physician comp",
+          "LOC opening balance",
         ],
       },
       ...ref.tables,

@@ -45,11 +45,12 @@ export function interest(mode: FormulaMode, open: string, monthStart: string, da
 
 /**
  * IRS percentile (Treas. Reg. §1.482-1(e)(2)(iii)(C)) from native functions: k = p × n; a whole k
- * averages the k-th and (k+1)-th smallest, otherwise the ⌈k⌉-th. k is rounded to 10 places first
- * so that e.g. 0.1 × 10 = 1.0000000000000002 counts as whole, as it is in decimal.
+ * averages the k-th and (k+1)-th smallest, otherwise the ⌈k⌉-th. k is rounded to RoundDecimals (10)
+ * places first so that e.g. 0.1 × 10 = 1.0000000000000002 counts as whole, as it is in decimal;
+ * with percentiles of at most 6 decimal places (validated) that is FMV.RANGE's exact decimal k.
  */
 function irsPercentile(p: string): string {
-  const k = `ROUND(${p}*COUNT(FMV_Benchmarks),10)`;
+  const k = `ROUND(${p}*COUNT(FMV_Benchmarks),RoundDecimals)`;
   return `IF(${k}=INT(${k}),(SMALL(FMV_Benchmarks,${k})+SMALL(FMV_Benchmarks,${k}+1))/2,SMALL(FMV_Benchmarks,ROUNDUP(${k},0)))`;
 }
 

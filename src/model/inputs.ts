@@ -55,6 +55,18 @@ const positive = (what: string) =>
     .number({ error: typeError(what, "a number more than 0") })
     .finite()
     .gt(0, `${what} must be more than 0`);
+/**
+ * A percentile with at most 6 decimal places. FMV.RANGE takes k = p × n exactly in decimal, the
+ * portable formula as ROUND(p × n, 10) in floating point; for p with at most 6 decimals and n ≤ 200
+ * benchmarks the two are the same number, so both modes pick the same order statistics (a p such
+ * as 0.3333333333333333 gives k = 0.9999999999999999 in decimal but 1 once rounded).
+ */
+const PERCENTILE_DECIMALS = 6;
+const percentileInput = (what: string) =>
+  fraction(what, 0, 1).refine((p) => Number(p.toFixed(PERCENTILE_DECIMALS)) === p, {
+    error: (iss) =>
+      `at most ${PERCENTILE_DECIMALS} decimal places (e.g. 0.333333); got ${JSON.stringify(iss.input)}`,
+  });
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, {
     error: (iss) =>
@@ -121,6 +133,8 @@ const pcSchema = z.strictObject({
   annualVisits: positive("annualVisits"),
   annualPassThrough: money("annualPassThrough").default(0),
   physicianComp: physicianCompSchema.default({ mode: "residual" }),
+  /** The PC's line-of-credit balance owed to the MSO at the start of the first month (an acquisition). */
+  locOpeningBalance: money("locOpeningBalance").default(0),
 });
 export type PcInputs = z.output<typeof pcSchema>;
 
@@ -147,8 +161,8 @@ const fmvSchema = z
       .min(1, "benchmarks must hold at least one number")
       .max(200, "benchmarks may hold at most 200 numbers"),
     method: enumOf(FMV_METHODS, "method").default("IRS"),
-    lowPct: fraction("lowPct", 0, 1).default(0.25),
-    highPct: fraction("highPct", 0, 1).default(0.75),
+    lowPct: percentileInput("lowPct").default(0.25),
+    highPct: percentileInput("highPct").default(0.75),
     lastAssessment: isoDate,
   })
   .superRefine((f, ctx) => {

@@ -65,8 +65,17 @@ describe("npm run model", () => {
     const pcFee = wb.getWorksheet("PC – Austin Family Medicine PC")!.getCell("E14");
     expect((pcFee.value as ExcelJS.CellFormulaValue).formula).toMatch(/^MSO!E\d+$/);
     expect(pcFee.font.color?.argb).toBe("FF008000"); // green link
-    expect(wb.getWorksheet("Inputs")!.getCell("C13").font.color?.argb).toBe("FF0000FF"); // blue input
-    expect(wb.definedNames.getRanges("Fee_Markup").ranges).toEqual(["Inputs!$C$13"]);
+    const inputsCell = (name: string) => {
+      const ranges = wb.definedNames.getRanges(name).ranges;
+      expect(ranges).toHaveLength(1);
+      const [, a1] = /^Inputs!\$([A-Z]+\$\d+)$/.exec(ranges[0])!;
+      return wb.getWorksheet("Inputs")!.getCell(a1.replace("$", ""));
+    };
+    expect(inputsCell("Fee_Markup").value).toBe(0.065); // three-states.json
+    expect(inputsCell("Fee_Markup").font.color?.argb).toBe("FF0000FF"); // blue input
+    // T is structural (the timeline is laid out when the model is built): black, not an input
+    expect(inputsCell("Months").value).toBe(36);
+    expect(inputsCell("Months").font.color?.argb).toBe("FF000000");
   });
 
   it("refuses invalid inputs: names the field, exits non-zero, writes no file", () => {
