@@ -4,7 +4,9 @@
  */
 import { msaCostPlus } from "../../src/functions/adapters";
 import { ModelInputs } from "../../src/model/inputs";
+import { oracle } from "./oracle";
 import {
+  cellDifferences,
   close,
   errorCells,
   evaluate,
@@ -13,6 +15,7 @@ import {
   maxIntercompanyDiff,
   readChecks,
   rowValues,
+  sameNumber,
 } from "./support";
 
 const ALL_OK = {
@@ -47,29 +50,32 @@ describe.each(exampleFiles())("example %s", (file) => {
     },
   );
 
-  it("each PC's monthly fee equals MSA.COSTPLUS of its allocated cost base", () => {
+  it("each PC's monthly fee equals MSA.COSTPLUS of its allocated cost base, computed from the inputs", () => {
     const { plan, host } = portable;
     const f = inputs.fee;
     const base = (b: number) => (f.structure === "fixed" ? 0 : b);
     const fixed = f.structure === "cost-plus" ? 0 : f.fixedMonthly;
-    for (const pc of plan.results.pcs) {
+    // Base and pass-through from the inputs (the independent oracle), never read back from the workbook.
+    const o = oracle(inputs);
+    plan.results.pcs.forEach((pc, p) => {
       const bases = rowValues(plan, host, pc.rows.base.sheet, pc.rows.base.row);
-      const pts = rowValues(plan, host, pc.rows.passThrough.sheet, pc.rows.passThrough.row);
       const fees = rowValues(plan, host, pc.rows.fee.sheet, pc.rows.fee.row);
       const pcFees = rowValues(plan, host, pc.rows.pcFee.sheet, pc.rows.pcFee.row);
+      expect(fees).toHaveLength(inputs.months);
       fees.forEach((fee, t) => {
         const expected = msaCostPlus(
-          [[base(bases[t])]],
+          [[base(o.pcs[p].base[t])]],
           f.markup,
-          [[pts[t]]],
+          [[o.pcs[p].pt[t]]],
           fixed,
           f.monthlyCap,
           f.monthlyFloor,
         );
-        expect(close(fee, expected)).toBe(true);
+        expect({ t, fee }).toEqual({ t, fee: expect.closeTo(expected, 2) });
+        expect({ t, base: bases[t] }).toEqual({ t, base: expect.closeTo(o.pcs[p].base[t], 2) });
         expect(pcFees[t]).toBe(fee);
       });
-    }
+    });
   });
 
   it("the allocated cost bases add up to the service-line costs every month", () => {
@@ -94,24 +100,21 @@ describe.each(exampleFiles())("example %s", (file) => {
   });
 
   it("add-in and portable plans give the same values in every cell", () => {
-    const diffs: string[] = [];
-    for (const sheet of addin.plan.sheets) {
-      const a = addin.host.sheetValues(sheet.name);
-      const p = portable.host.sheetValues(sheet.name);
-      const rows = Math.max(a.length, p.length);
-      for (let r = 0; r < rows; r++) {
-        const cols = Math.max(a[r]?.length ?? 0, p[r]?.length ?? 0);
-        for (let c = 0; c < cols; c++) {
-          const x = a[r]?.[c] ?? null;
-          const y = p[r]?.[c] ?? null;
-          const same =
-            typeof x === "number" && typeof y === "number" ? close(x, y, false) || close(x, y) : x === y;
-          if (!same)
-            diffs.push(`${sheet.name}!${r + 1},${c + 1}: ${JSON.stringify(x)} vs ${JSON.stringify(y)}`);
-        }
-      }
-    }
-    expect(diffs.slice(0, 10)).toEqual([]);
+    // Money to the cent and ratios (markups, shares) to 1e-9: min(0.005, 1e-9 × max(1, |x|)).
+    expect(cellDifferences(addin, portable)).toEqual([]);
+  });
+});
+
+describe("the add-in vs portable tolerance", () => {
+  it("is the cent for money and 1e-9 for ratios, whichever is tighter", () => {
+    expect(sameNumber(125_000_000.1, 125_000_000.104)).toBe(true);
+    expect(sameNumber(125_000_000.1, 125_000_000.106)).toBe(false);
+    expect(sameNumber(1_250_000, 1_250_000.001)).toBe(true);
+    expect(sameNumber(1_250_000, 1_250_000.002)).toBe(false);
+    expect(sameNumber(0.06, 0.06 + 5e-10)).toBe(true);
+    expect(sameNumber(0.06, 0.0600001)).toBe(false);
+    expect(sameNumber(0.06, 0.065)).toBe(false);
+    expect(sameNumber(0, 2e-9)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { buildPlan } from "../../src/model/build";
 import { ModelInputs, parseInputs } from "../../src/model/inputs";
-import { FormulaMode, SheetPlan } from "../../src/model/plan";
+import { CellRef, FormulaMode, SheetPlan } from "../../src/model/plan";
 import { CellValue } from "../../src/workbook/host";
 import { HyperFormulaHost, evaluatePlan } from "../../src/workbook/hyperformula";
 
@@ -69,6 +69,60 @@ export function errorCells(plan: SheetPlan, host: HyperFormulaHost): string[] {
       }),
     );
   return out;
+}
+
+/**
+ * Add-in against portable values: equal to the cent for money and to 1e-9 for ratios, whichever is
+ * tighter, |x − y| ≤ min(0.005, 1e-9 × max(1, |x|)). A markup of 0.06 must agree to 1e-9, not to
+ * half a cent.
+ */
+export function sameNumber(x: number, y: number): boolean {
+  return Math.abs(x - y) <= Math.min(0.005, 1e-9 * Math.max(1, Math.abs(x)));
+}
+
+/** The first differing cells of two evaluated plans with the same sheets (at most `limit`). */
+export function cellDifferences(
+  a: { plan: SheetPlan; host: HyperFormulaHost },
+  b: { plan: SheetPlan; host: HyperFormulaHost },
+  limit = 10,
+): string[] {
+  const diffs: string[] = [];
+  for (const sheet of a.plan.sheets) {
+    const x = a.host.sheetValues(sheet.name);
+    const y = b.host.sheetValues(sheet.name);
+    const rows = Math.max(x.length, y.length);
+    for (let r = 0; r < rows; r++) {
+      const cols = Math.max(x[r]?.length ?? 0, y[r]?.length ?? 0);
+      for (let c = 0; c < cols; c++) {
+        const u = x[r]?.[c] ?? null;
+        const v = y[r]?.[c] ?? null;
+        const same =
+          typeof u === "number" && typeof v === "number"
+            ? sameNumber(u, v)
+            : JSON.stringify(u) === JSON.stringify(v);
+        if (!same && diffs.length < limit)
+          diffs.push(`${sheet.name}!${r + 1},${c + 1}: ${JSON.stringify(u)} vs ${JSON.stringify(v)}`);
+      }
+    }
+  }
+  return diffs;
+}
+
+/** The row number of a result cell (`D17` → 17): its monthly values are on the same row. */
+export function rowOf(ref: CellRef): number {
+  const m = /^\$?[A-Z]+\$?(\d+)$/.exec(ref.a1);
+  if (!m) throw new Error(`not an A1 address: ${ref.a1}`);
+  return Number(m[1]);
+}
+
+/** Rows whose column A label is `text` on `sheet`, in row order. */
+export function labelRows(plan: SheetPlan, sheet: string, text: string): number[] {
+  const s = plan.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  return s.cells
+    .filter((c) => /^A\d+$/.test(c.a1) && c.value === text)
+    .map((c) => Number(c.a1.slice(1)))
+    .sort((x, y) => x - y);
 }
 
 /** Numbers equal to the cent when money, else to 1e-9 relative. */
