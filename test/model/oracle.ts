@@ -1,12 +1,13 @@
 /**
  * An independent implementation of MODEL.md "Calculations" in plain TypeScript numbers: the
  * expected value of every monthly row and total of the model, written from the specification
- * alone. It imports nothing from the builder but the inputs type (the caller parses the inputs,
+ * alone. It imports nothing from the builder but the inputs and summary types (the caller parses the inputs,
  * which fills the documented defaults) and never reads a value back from a workbook, so a test
  * that compares the evaluated workbook with it checks the builder against MODEL.md, not against
  * itself.
  */
 import type { ModelInputs } from "../../src/model/inputs";
+import type { ModelSummary } from "../../src/model/summary";
 
 export type FmvStatus = "BELOW" | "WITHIN" | "ABOVE";
 
@@ -37,15 +38,8 @@ export interface OraclePc {
 
 export type MsoKey = "revenue" | "interestIncome" | "costs" | "preTax" | "tax" | "netIncome";
 
-export interface OracleChecks {
-  intercompanyZero: boolean;
-  fmvWithin: boolean;
-  afrCompliant: boolean;
-  limitOk: boolean;
-  physicianCompNonNegative: boolean;
-  fmvAssessmentCurrent: boolean;
-  master: boolean;
-}
+/** The checks of MODEL.md, named as the summary file names them. */
+export type OracleChecks = ModelSummary["checks"];
 
 export interface Oracle {
   months: number;

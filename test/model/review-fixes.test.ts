@@ -6,6 +6,7 @@ import afrData from "../../data/afr-table.json";
 import { ModelInputsJson, parseInputs } from "../../src/model/inputs";
 import { PlanCell, SheetPlan } from "../../src/model/plan";
 import { readSummary } from "../../src/model/summary";
+import { handCheckJson } from "./hand-check-inputs";
 import { EXAMPLES_DIR, evaluate, maxIntercompanyDiff, readChecks, rowValues, validInputs } from "./support";
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -25,37 +26,7 @@ const rowsLabelled = (plan: SheetPlan, sheet: string, label: string): number[] =
     .cells.filter((c) => /^A\d+$/.test(c.a1) && c.value === label)
     .map((c) => Number(c.a1.slice(1)));
 
-/** The hand-check model of hand-arithmetic.test.ts: 1 PC, 12 months, draws 6,000 a month. */
-const handCheck = (): ModelInputsJson => ({
-  name: "Hand check",
-  startMonth: "2026-01",
-  months: 12,
-  serviceLines: [{ name: "Shared services", annualCost: 120000, annualGrowth: 0, driver: "equal" }],
-  pcs: [
-    {
-      name: "Solo PC",
-      state: "FL",
-      annualCollections: 240000,
-      annualClinicalCosts: 60000,
-      providerFtes: 2,
-      annualVisits: 5000,
-      annualPassThrough: 12000,
-    },
-  ],
-  fee: { structure: "cost-plus", markup: 0.1 },
-  fmv: { benchmarks: [0.08, 0.09, 0.11, 0.12], lowPct: 0.25, highPct: 0.75, lastAssessment: "2025-06-30" },
-  loc: {
-    limit: 100000,
-    rate: 0.0365,
-    rateCompounding: 12,
-    afr: 0.03,
-    afrCompounding: 1,
-    deferralShare: 0.5,
-    buffer: 0.1,
-    lot: 1000,
-  },
-  tax: { msoFederalRate: 0.21, msoStateRate: 0.05 },
-});
+const handCheck = handCheckJson;
 
 describe("1. a realised markup exactly at an FMV bound is WITHIN (no floating-point residue)", () => {
   // Benchmarks 4.1, 5.0, 5.6, 6.3, 7.0, 8.2% (n = 6), IRS quartiles: low k = 0.25 × 6 = 1.5 → 2nd
