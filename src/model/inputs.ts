@@ -4,6 +4,7 @@
  * path (`pcs[2].state: …`) and name the allowed values, because an analyst fixes the JSON by hand.
  */
 import { z } from "zod";
+import { dec } from "../engine/decimal";
 
 /** 50 states and DC: a PC must be in one of them (the CPOM table on the Reference sheet). */
 export const US_STATE_CODES = [
@@ -63,7 +64,7 @@ const positive = (what: string) =>
  */
 const PERCENTILE_DECIMALS = 6;
 const percentileInput = (what: string) =>
-  fraction(what, 0, 1).refine((p) => Number(p.toFixed(PERCENTILE_DECIMALS)) === p, {
+  fraction(what, 0, 1).refine((p) => dec(p).decimalPlaces() <= PERCENTILE_DECIMALS, {
     error: (iss) =>
       `at most ${PERCENTILE_DECIMALS} decimal places (e.g. 0.333333); got ${JSON.stringify(iss.input)}`,
   });
