@@ -7,7 +7,7 @@
  * Flows are signed from the PC's side: a draw is positive, a repayment negative. A flow on a date
  * affects interest from that date on; interest accrues up to, not including, the end date.
  */
-import { Dec, ONE, ZERO } from "./decimal";
+import { Dec, ONE, ZERO, dec } from "./decimal";
 import { isoDate, nextPeriodStart } from "./dates";
 import { Basis, dayCountParts } from "./daycount";
 import { Err } from "./errors";
@@ -179,6 +179,116 @@ function walk(
   settle();
   observe?.(state);
   return state;
+}
+
+/** A flow as the cell holds it, before any conversion to decimal. */
+export interface CellFlow {
+  date: number;
+  amount: number;
+}
+
+const MAX_SCALE_DIGITS = 6;
+const MAX_UNITS = 2 ** 50;
+
+/**
+ * The amounts as whole units of 10^-k (k ≤ 6), when every amount is such a number: u / 10^k === a
+ * in floating point, with |u| < 2^50 so that no other k-decimal number rounds to the same double —
+ * then u / 10^k is exactly the amount's shortest decimal string, the value the contract reads.
+ */
+function wholeUnits(amounts: readonly number[]): { units: number[]; scale: number } | null {
+  for (let k = 0; k <= MAX_SCALE_DIGITS; k++) {
+    const scale = 10 ** k;
+    const units: number[] = [];
+    for (const a of amounts) {
+      const u = Math.round(a * scale);
+      if (u / scale !== a || Math.abs(u) >= MAX_UNITS) break;
+      units.push(u);
+    }
+    if (units.length === amounts.length) return { units, scale };
+  }
+  return null;
+}
+
+/**
+ * LOC.INTEREST's exact fast path for simple interest on amounts in whole cents (or other 10^-k
+ * units): principal and Σ principal × days stay whole numbers below 2^53, so plain JS arithmetic is
+ * exact, and decimals are needed only for the last step, rate × Σ / (year length × 10^k), once per
+ * rate and year length. Returns null where that does not hold (compounding, other amounts, sums
+ * beyond 2^53): the decimal walk then does the work. Same segments, same result.
+ */
+export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, terms: LineTerms): Dec | null {
+  if (terms.compounding !== 0) return null;
+  const live = flows.filter((f) => f.date < end);
+  if (live.length === 0) return ZERO;
+  const scaled = wholeUnits(live.map((f) => f.amount));
+  if (!scaled) return null;
+  const events: { date: number; units: number }[] = [];
+  live
+    .map((f, i) => ({ date: f.date, units: scaled.units[i] }))
+    .sort((a, b) => a.date - b.date)
+    .forEach((f) => {
+      const last = events[events.length - 1];
+      if (last && last.date === f.date) last.units += f.units;
+      else events.push({ ...f });
+    });
+
+  const rateOn = rateCursor(terms.rate);
+  const rateChanges =
+    terms.rate.kind === "table"
+      ? terms.rate.rows.map((r) => r.date).filter((d) => d > events[0].date && d < end)
+      : [];
+  // Σ principal × days per rate and year length.
+  const buckets: { rate: Dec; byYearDays: Map<number, number> }[] = [];
+  let principal = 0;
+  let day = events[0].date;
+  let nextFlow = 0;
+  let nextChange = 0;
+  const applyFlowsOn = (d: number) => {
+    if (nextFlow < events.length && events[nextFlow].date === d) {
+      principal += events[nextFlow].units;
+      if (principal < 0)
+        throw Err.negativeBalance(isoDate(d), new Dec(principal).div(scaled.scale).toString());
+      nextFlow++;
+    }
+  };
+  applyFlowsOn(day);
+  while (day < end) {
+    const next = Math.min(
+      end,
+      nextFlow < events.length ? events[nextFlow].date : Infinity,
+      nextChange < rateChanges.length ? rateChanges[nextChange] : Infinity,
+    );
+    const rate = rateOn(day);
+    if (principal !== 0 && !rate.isZero()) {
+      let bucket = buckets[buckets.length - 1];
+      if (!bucket || bucket.rate !== rate) buckets.push((bucket = { rate, byYearDays: new Map() }));
+      for (const [days, yearDays] of dayCountParts(day, next, terms.basis)) {
+        const sum = (bucket.byYearDays.get(yearDays) ?? 0) + principal * days;
+        if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(principal * days)) return null;
+        bucket.byYearDays.set(yearDays, sum);
+      }
+    }
+    day = next;
+    if (nextChange < rateChanges.length && rateChanges[nextChange] === day) nextChange++;
+    applyFlowsOn(day);
+  }
+  let total = ZERO;
+  for (const { rate, byYearDays } of buckets)
+    for (const [yearDays, sum] of byYearDays)
+      total = total.plus(rate.times(sum).div(yearDays * scaled.scale));
+  return total;
+}
+
+/** LOC.INTEREST on flows as cells hold them: the exact fast path where it applies, else the walk. */
+export function lineInterestOfCells(flows: readonly CellFlow[], end: number, terms: LineTerms): Dec {
+  return (
+    simpleInterestInUnits(flows, end, terms) ??
+    lineInterest(
+      flows.map((f) => ({ date: f.date, amount: dec(f.amount) })),
+      end,
+      terms,
+    )
+  );
 }
 
 /** LOC.INTEREST: all interest accrued from the first flow to `end`, capitalised or not. */

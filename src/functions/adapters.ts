@@ -13,7 +13,7 @@ import {
   DECIMALS_MAX,
   Dec,
   Err,
-  Flow,
+  CellFlow,
   LineTerms,
   METHODS,
   NOTE_FREQUENCIES,
@@ -28,7 +28,7 @@ import {
   fmvRange as engineFmvRange,
   fmvTest as engineFmvTest,
   isoDate,
-  lineInterest,
+  lineInterestOfCells,
   lineLimit,
   sortedNumbers,
   toNumber,
@@ -96,18 +96,18 @@ export function msaAllocate(total: unknown, drivers: unknown, decimals: unknown)
 // ---- LOC ----------------------------------------------------------------------------------------
 
 /** Pairs flows with dates cell by cell; a blank pair is skipped, a half-blank pair is an error. */
-function flowsOf(flows: unknown, dates: unknown): Flow[] {
+function flowsOf(flows: unknown, dates: unknown): CellFlow[] {
   const amounts = cellsOf(requiredRange("flows", flows));
   const days = cellsOf(requiredRange("dates", dates));
   if (amounts.length !== days.length) throw Err.countMismatch("flows", amounts.length, "dates", days.length);
-  const out: Flow[] = [];
+  const out: CellFlow[] = [];
   amounts.forEach((cell, i) => {
     const amount = cellNumber("flows", cell);
     const day = cellNumber("dates", days[i]);
     if (amount === null && day === null) return;
     if (day === null) throw Err.pairBlank("dates", "flows", i + 1, amount);
     if (amount === null) throw Err.pairBlank("flows", "dates", i + 1, day);
-    out.push({ date: toSerial("dates", day), amount: dec(amount) });
+    out.push({ date: toSerial("dates", day), amount });
   });
   return out;
 }
@@ -156,7 +156,7 @@ export function locInterest(
 ): number {
   const line = flowsOf(flows, dates);
   const terms = lineTermsOf(rate, basis, compounding);
-  return toNumber(lineInterest(line, requiredDate("endDate", endDate), terms));
+  return toNumber(lineInterestOfCells(line, requiredDate("endDate", endDate), terms));
 }
 
 export function locLimit(
@@ -175,7 +175,8 @@ export function locLimit(
   const bufferValue = bounded("buffer", optionalNumber("buffer", buffer, 0), 0, 10, "0.1 = 10%");
   const lotValue = optionalNumber("lot", lot, 0);
   if (lotValue < 0) throw Err.notNegative("lot", lotValue);
-  return toNumber(lineLimit(line, end, terms, dec(bufferValue), dec(lotValue)));
+  const decimalFlows = line.map((f) => ({ date: f.date, amount: dec(f.amount) }));
+  return toNumber(lineLimit(decimalFlows, end, terms, dec(bufferValue), dec(lotValue)));
 }
 
 export function locAfrConvert(

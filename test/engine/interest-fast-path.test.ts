@@ -1,0 +1,98 @@
+/**
+ * LOC.INTEREST's whole-units fast path must give exactly what the decimal walk gives: same
+ * segments, same day counts, same errors. The decimal walk is the reference (its own tests check it
+ * against DOMAIN.md's vectors and hand arithmetic); here random lines are run through both.
+ */
+import fc from "fast-check";
+import { Basis, Dec, LineTerms, dec, lineInterest, simpleInterestInUnits, toNumber } from "../../src/engine";
+
+const START = 45658; // 2025-01-01
+
+const line = fc
+  .array(
+    fc.record({
+      day: fc.integer({ min: 0, max: 900 }),
+      cents: fc.integer({ min: -5_000_000, max: 50_000_000 }),
+    }),
+    { minLength: 1, maxLength: 25 },
+  )
+  .map((rows) => {
+    // Keep the balance non-negative: a repayment never exceeds what was drawn before it.
+    const sorted = [...rows].sort((a, b) => a.day - b.day);
+    let balance = 0;
+    return sorted.map((r) => {
+      const cents = Math.max(r.cents, -balance);
+      balance += cents;
+      return { date: START + r.day, amount: cents / 100 };
+    });
+  });
+
+const terms = fc.record({
+  basis: fc.constantFrom<Basis>(0, 1, 2, 3, 4),
+  rate: fc.oneof(
+    fc.integer({ min: 0, max: 1500 }).map((bp) => ({ kind: "fixed" as const, rate: new Dec(bp).div(10000) })),
+    fc
+      .uniqueArray(fc.integer({ min: 1, max: 900 }), { minLength: 1, maxLength: 6 })
+      .chain((days) =>
+        fc.tuple(
+          fc.constant(days),
+          fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: days.length, maxLength: days.length }),
+        ),
+      )
+      .map(([days, bps]) => ({
+        kind: "table" as const,
+        rows: [{ date: START, bp: 500 }, ...days.map((d, i) => ({ date: START + d, bp: bps[i] }))]
+          .sort((a, b) => a.date - b.date)
+          .map((r) => ({ date: r.date, rate: new Dec(r.bp).div(10000) })),
+      })),
+  ),
+});
+
+function decimalWalk(flows: { date: number; amount: number }[], end: number, t: LineTerms): number {
+  return toNumber(
+    lineInterest(
+      flows.map((f) => ({ date: f.date, amount: dec(f.amount) })),
+      end,
+      t,
+    ),
+  );
+}
+
+test("the fast path equals the decimal walk on random lines in cents (every basis, fixed and floating rates)", () => {
+  fc.assert(
+    fc.property(line, terms, fc.integer({ min: 1, max: 1000 }), (flows, t, span) => {
+      const lineTerms: LineTerms = { ...t, compounding: 0 };
+      const end = START + span;
+      const fast = simpleInterestInUnits(flows, end, lineTerms);
+      expect(fast).not.toBeNull();
+      expect(toNumber(fast as Dec)).toBe(decimalWalk(flows, end, lineTerms));
+    }),
+    { numRuns: 300, seed: 20261130 },
+  );
+});
+
+test("a repayment beyond the balance gives the decimal walk's error, word for word", () => {
+  const flows = [
+    { date: START, amount: 100.25 },
+    { date: START + 10, amount: -150.5 },
+  ];
+  const t: LineTerms = { rate: { kind: "fixed", rate: new Dec("0.05") }, basis: 3, compounding: 0 };
+  expect(() => simpleInterestInUnits(flows, START + 30, t)).toThrow(
+    "flows: the repayment on 2025-01-11 takes the principal below zero (to -50.25)",
+  );
+  expect(() => decimalWalk(flows, START + 30, t)).toThrow(
+    "flows: the repayment on 2025-01-11 takes the principal below zero (to -50.25)",
+  );
+});
+
+test("the fast path steps aside where it cannot be exact: compounding, amounts beyond 6 decimals", () => {
+  const t: LineTerms = { rate: { kind: "fixed", rate: new Dec("0.05") }, basis: 3, compounding: 12 };
+  expect(simpleInterestInUnits([{ date: START, amount: 1000 }], START + 90, t)).toBeNull();
+  const simple: LineTerms = { ...t, compounding: 0 };
+  // 0.1 + 0.2 in binary is 0.30000000000000004: 17 decimals, not a whole number of 10^-6 units.
+  expect(simpleInterestInUnits([{ date: START, amount: 0.1 + 0.2 }], START + 90, simple)).toBeNull();
+  // 1,000,000 × 5% × 90/365 = 12,328.767123…
+  expect(
+    toNumber(simpleInterestInUnits([{ date: START, amount: 1_000_000 }], START + 90, simple) as Dec),
+  ).toBeCloseTo((1_000_000 * 0.05 * 90) / 365, 9);
+});
