@@ -105,6 +105,57 @@ function rateCursor(schedule: RateSchedule): (day: number) => Dec {
 }
 
 /**
+ * The stops of a walk along a line, in date order: its flow dates, the rate's change dates, the
+ * compounding boundaries and the end. Between two consecutive stops the principal and the rate are
+ * constant, which is what lets interest be computed per segment rather than per day.
+ */
+class Timeline<F extends { date: number }> {
+  day: number;
+  private flow = 0;
+  private change = 0;
+  private boundary: number;
+  private readonly changes: number[];
+
+  constructor(
+    private readonly flows: readonly F[], // sorted, one per date, at least one
+    rate: RateSchedule,
+    private readonly stepMonths: number, // 0: no compounding
+    readonly end: number,
+  ) {
+    this.day = flows[0].date;
+    this.changes =
+      rate.kind === "table" ? rate.rows.map((r) => r.date).filter((d) => d > this.day && d < end) : [];
+    this.boundary = stepMonths ? nextPeriodStart(this.day, stepMonths) : Infinity;
+  }
+
+  /** The flow dated on the current day, once. */
+  takeFlow(): F | undefined {
+    const f = this.flows[this.flow];
+    if (!f || f.date !== this.day) return undefined;
+    this.flow++;
+    return f;
+  }
+
+  nextStop(): number {
+    return Math.min(
+      this.end,
+      this.flows[this.flow]?.date ?? Infinity,
+      this.changes[this.change] ?? Infinity,
+      this.boundary,
+    );
+  }
+
+  /** Moves on to `stop`; true when it is a compounding date. */
+  moveTo(stop: number): boolean {
+    this.day = stop;
+    if (this.changes[this.change] === stop) this.change++;
+    if (stop !== this.boundary) return false;
+    this.boundary = nextPeriodStart(stop, this.stepMonths);
+    return true;
+  }
+}
+
+/**
  * Walks the line from its first flow to `end`. Flows dated on `end` are applied when
  * `flowsOnEnd` (a limit must cover them) and ignored otherwise (they earn no interest before `end`).
  * `observe` sees the exposure at every event, before and after that event's flows.
@@ -121,16 +172,7 @@ function walk(
   if (events.length === 0) return state;
 
   const rateOn = rateCursor(terms.rate);
-  const rateChanges =
-    terms.rate.kind === "table"
-      ? terms.rate.rows.map((r) => r.date).filter((d) => d > events[0].date && d < end)
-      : [];
-  const step = terms.compounding === 0 ? 0 : 12 / terms.compounding;
-
-  let day = events[0].date;
-  let nextFlow = 0;
-  let nextChange = 0;
-  let nextBoundary = step ? nextPeriodStart(day, step) : Infinity;
+  const line = new Timeline(events, terms.rate, terms.compounding === 0 ? 0 : 12 / terms.compounding, end);
   const pending = new PendingInterest();
   const settle = () => {
     state.accrued = state.accrued.plus(pending.settle());
@@ -138,43 +180,33 @@ function walk(
 
   // Accrual never lowers the exposure (rates and principal are never negative), so its peak is either
   // just before a repayment or at the very end: those are the moments observed.
-  const applyFlowsOn = (d: number) => {
-    if (nextFlow < events.length && events[nextFlow].date === d) {
-      const amount = events[nextFlow].amount;
-      if (observe && amount.isNegative()) {
-        settle();
-        observe(state);
-      }
-      state.principal = state.principal.plus(amount);
-      if (state.principal.isNegative()) throw Err.negativeBalance(isoDate(d), state.principal.toString());
-      nextFlow++;
+  const applyFlow = () => {
+    const flow = line.takeFlow();
+    if (!flow) return;
+    if (observe && flow.amount.isNegative()) {
+      settle();
+      observe(state);
     }
+    state.principal = state.principal.plus(flow.amount);
+    if (state.principal.isNegative())
+      throw Err.negativeBalance(isoDate(line.day), state.principal.toString());
   };
 
-  applyFlowsOn(day);
-  while (day < end) {
-    const next = Math.min(
-      end,
-      nextFlow < events.length ? events[nextFlow].date : Infinity,
-      nextChange < rateChanges.length ? rateChanges[nextChange] : Infinity,
-      nextBoundary,
-    );
-    const rate = rateOn(day);
+  applyFlow();
+  while (line.day < end) {
+    const from = line.day;
+    const to = line.nextStop();
+    const rate = rateOn(from);
     if (!state.principal.isZero() && !rate.isZero())
-      for (const [days, yearDays] of dayCountParts(day, next, terms.basis))
+      for (const [days, yearDays] of dayCountParts(from, to, terms.basis))
         pending.add(state.principal, rate, days, yearDays);
-    day = next;
-    if (nextChange < rateChanges.length && rateChanges[nextChange] === day) nextChange++;
-    if (day === nextBoundary) {
-      if (day < end) {
-        settle();
-        state.principal = state.principal.plus(state.accrued);
-        state.capitalised = state.capitalised.plus(state.accrued);
-        state.accrued = ZERO;
-      }
-      nextBoundary = nextPeriodStart(day, step);
+    if (line.moveTo(to) && to < end) {
+      settle();
+      state.principal = state.principal.plus(state.accrued);
+      state.capitalised = state.capitalised.plus(state.accrued);
+      state.accrued = ZERO;
     }
-    applyFlowsOn(day);
+    applyFlow();
   }
   settle();
   observe?.(state);
@@ -233,44 +265,33 @@ export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, t
     });
 
   const rateOn = rateCursor(terms.rate);
-  const rateChanges =
-    terms.rate.kind === "table"
-      ? terms.rate.rows.map((r) => r.date).filter((d) => d > events[0].date && d < end)
-      : [];
+  const line = new Timeline(events, terms.rate, 0, end);
   // Σ principal × days per rate and year length.
   const buckets: { rate: Dec; byYearDays: Map<number, number> }[] = [];
   let principal = 0;
-  let day = events[0].date;
-  let nextFlow = 0;
-  let nextChange = 0;
-  const applyFlowsOn = (d: number) => {
-    if (nextFlow < events.length && events[nextFlow].date === d) {
-      principal += events[nextFlow].units;
-      if (principal < 0)
-        throw Err.negativeBalance(isoDate(d), new Dec(principal).div(scaled.scale).toString());
-      nextFlow++;
-    }
+  const applyFlow = () => {
+    const flow = line.takeFlow();
+    if (!flow) return;
+    principal += flow.units;
+    if (principal < 0)
+      throw Err.negativeBalance(isoDate(line.day), new Dec(principal).div(scaled.scale).toString());
   };
-  applyFlowsOn(day);
-  while (day < end) {
-    const next = Math.min(
-      end,
-      nextFlow < events.length ? events[nextFlow].date : Infinity,
-      nextChange < rateChanges.length ? rateChanges[nextChange] : Infinity,
-    );
-    const rate = rateOn(day);
+  applyFlow();
+  while (line.day < end) {
+    const from = line.day;
+    const to = line.nextStop();
+    const rate = rateOn(from);
     if (principal !== 0 && !rate.isZero()) {
       let bucket = buckets[buckets.length - 1];
       if (!bucket || bucket.rate !== rate) buckets.push((bucket = { rate, byYearDays: new Map() }));
-      for (const [days, yearDays] of dayCountParts(day, next, terms.basis)) {
+      for (const [days, yearDays] of dayCountParts(from, to, terms.basis)) {
         const sum = (bucket.byYearDays.get(yearDays) ?? 0) + principal * days;
         if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(principal * days)) return null;
         bucket.byYearDays.set(yearDays, sum);
       }
     }
-    day = next;
-    if (nextChange < rateChanges.length && rateChanges[nextChange] === day) nextChange++;
-    applyFlowsOn(day);
+    line.moveTo(to);
+    applyFlow();
   }
   let total = ZERO;
   for (const { rate, byYearDays } of buckets)
