@@ -121,8 +121,12 @@ export class MsoAddinPlugin extends FunctionPlugin {
   msaAllocateSize(ast: Ast, state: State): ArraySize {
     if (ast.args.length < 2) return ArraySize.error();
     const size = this.arraySizeForAst as unknown as (a: unknown, s: State) => ArraySize;
-    return size.call(this, ast.args[1], state);
+    const drivers = size.call(this, ast.args[1], state);
+    // A range's own size is flagged as a reference, which HyperFormula treats as a scalar result;
+    // the split is a new array of that shape.
+    return new ArraySize(drivers.width, drivers.height);
   }
+
   locInterest(ast: Ast, state: State) {
     return this.call("LOC.INTEREST", ast, state, adapters.locInterest as Adapter, 6);
   }

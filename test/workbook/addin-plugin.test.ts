@@ -1,0 +1,48 @@
+/**
+ * The add-in's functions inside HyperFormula, the headless host: spilled results take the shape the
+ * contract gives them when their arguments are real ranges, not only array constants.
+ */
+import { HyperFormula } from "hyperformula";
+import { registerAddinFunctions } from "../../src/workbook/addin-plugin";
+
+function sheet(rows: (number | string | null)[][]) {
+  registerAddinFunctions();
+  const hf = HyperFormula.buildFromSheets({ S: rows }, { licenseKey: "gpl-v3" });
+  return { hf, at: (row: number, col: number) => hf.getCellValue({ sheet: 0, row, col }) };
+}
+
+test("MSA.ALLOCATE spills down a column range of drivers: 100 by 1:2:3 → 16.67, 33.33, 50", () => {
+  // 10,000 cents × 1/6 = 1,666.67 → 1,666 r 4/6; × 2/6 = 3,333 r 2/6; × 3/6 = 5,000 r 0:
+  // 1 cent left goes to the largest remainder, the first cell → 16.67, 33.33, 50.00.
+  const { hf, at } = sheet([
+    [1, "=MSA.ALLOCATE(100,A1:A3)"],
+    [2, null],
+    [3, null],
+  ]);
+  expect([at(0, 1), at(1, 1), at(2, 1)]).toEqual([16.67, 33.33, 50]);
+  hf.destroy();
+});
+
+test("MSA.ALLOCATE spills across a row range and keeps a 2-D shape", () => {
+  // 1 by 1:1:1 → 100 cents → 34, 33, 33 (ties to the earlier cell).
+  const row = sheet([
+    [1, 1, 1],
+    ["=MSA.ALLOCATE(1,A1:C1)", null, null],
+  ]);
+  expect([row.at(1, 0), row.at(1, 1), row.at(1, 2)]).toEqual([0.34, 0.33, 0.33]);
+  row.hf.destroy();
+  // 10 by a 2×2 block of 1s → 2.5 each, in the block's shape.
+  const block = sheet([
+    [1, 1, "=MSA.ALLOCATE(10,A1:B2)", null],
+    [1, 1, null, null],
+  ]);
+  expect([block.at(0, 2), block.at(0, 3), block.at(1, 2), block.at(1, 3)]).toEqual([2.5, 2.5, 2.5, 2.5]);
+  block.hf.destroy();
+});
+
+test("FMV.RANGE spills low, median, high across a row from a column of benchmarks", () => {
+  // Treas. Reg. §1.482-1(e)(5) Example 3: 42, 44, 45, 47.5 → 43, 44.5, 46.25.
+  const { hf, at } = sheet([[42, "=FMV.RANGE(A1:A4)", null, null], [44], [45], [47.5]]);
+  expect([at(0, 1), at(0, 2), at(0, 3)]).toEqual([43, 44.5, 46.25]);
+  hf.destroy();
+});
