@@ -255,28 +255,30 @@ export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, t
   const scaled = wholeUnits(live.map((f) => f.amount));
   if (!scaled) return null;
   const events: { date: number; units: number }[] = [];
-  live
+  for (const f of live
     .map((f, i) => ({ date: f.date, units: scaled.units[i] }))
-    .sort((a, b) => a.date - b.date)
-    .forEach((f) => {
-      const last = events[events.length - 1];
-      if (last && last.date === f.date) last.units += f.units;
-      else events.push({ ...f });
-    });
+    .sort((a, b) => a.date - b.date)) {
+    const last = events[events.length - 1];
+    if (!last || last.date !== f.date) events.push({ ...f });
+    else if (!Number.isSafeInteger((last.units += f.units))) return null; // the sum would not be exact
+  }
 
   const rateOn = rateCursor(terms.rate);
   const line = new Timeline(events, terms.rate, 0, end);
   // Σ principal × days per rate and year length.
   const buckets: { rate: Dec; byYearDays: Map<number, number> }[] = [];
   let principal = 0;
-  const applyFlow = () => {
+  /** Applies the day's flow; false when the principal would no longer be exact. */
+  const applyFlow = (): boolean => {
     const flow = line.takeFlow();
-    if (!flow) return;
+    if (!flow) return true;
     principal += flow.units;
+    if (!Number.isSafeInteger(principal)) return false;
     if (principal < 0)
       throw Err.negativeBalance(isoDate(line.day), new Dec(principal).div(scaled.scale).toString());
+    return true;
   };
-  applyFlow();
+  if (!applyFlow()) return null;
   while (line.day < end) {
     const from = line.day;
     const to = line.nextStop();
@@ -291,7 +293,7 @@ export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, t
       }
     }
     line.moveTo(to);
-    applyFlow();
+    if (!applyFlow()) return null;
   }
   let total = ZERO;
   for (const { rate, byYearDays } of buckets)

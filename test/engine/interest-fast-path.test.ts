@@ -4,7 +4,16 @@
  * against DOMAIN.md's vectors and hand arithmetic); here random lines are run through both.
  */
 import fc from "fast-check";
-import { Basis, Dec, LineTerms, dec, lineInterest, simpleInterestInUnits, toNumber } from "../../src/engine";
+import {
+  Basis,
+  Dec,
+  LineTerms,
+  dec,
+  lineInterest,
+  lineInterestOfCells,
+  simpleInterestInUnits,
+  toNumber,
+} from "../../src/engine";
 
 const START = 45658; // 2025-01-01
 
@@ -95,4 +104,15 @@ test("the fast path steps aside where it cannot be exact: compounding, amounts b
   expect(
     toNumber(simpleInterestInUnits([{ date: START, amount: 1_000_000 }], START + 90, simple) as Dec),
   ).toBeCloseTo((1_000_000 * 0.05 * 90) / 365, 9);
+});
+
+test("same-date flows whose running sum passes 2^53 units are netted exactly (the decimal walk takes them)", () => {
+  // B has 6 decimals, so it is counted in millionths: B × 10^6 ≈ 2^50, and 9 of them pass 2^53.
+  const B = 1125899906.842623;
+  const t: LineTerms = { rate: { kind: "fixed", rate: new Dec("0.05") }, basis: 3, compounding: 0 };
+  const drawsFirst = [...Array(9).fill(B), ...Array(9).fill(-B)].map((amount) => ({ date: START, amount }));
+  const repaysFirst = [...Array(9).fill(-B), ...Array(9).fill(B)].map((amount) => ({ date: START, amount }));
+  // Flows sharing a date are added: 9B − 9B = 0, so no interest and no repayment beyond the balance.
+  expect(toNumber(lineInterestOfCells(drawsFirst, START + 365, t))).toBe(0);
+  expect(toNumber(lineInterestOfCells(repaysFirst, START + 365, t))).toBe(0);
 });
