@@ -58,6 +58,25 @@ function nth(x: SortedSample, i: number): Dec {
   return x.at(i - 1) as Dec;
 }
 
+/**
+ * Excel's PERCENTILE.INC/EXC work out the position in binary, so a p typed as a fraction with no
+ * exact decimal (=1/3, =2/3, =1/7) lands exactly on a whole position: 3 × 0.3333333333333333 is
+ * 1 in binary, 0.9999999999999999 in decimal. A decimal position within the few units in the last
+ * place that the shortest string of p can be off by, times the number of values, is taken as that
+ * whole position, as Excel does; anything further off is exact decimal. (The IRS rule is stated as
+ * exact decimal arithmetic on k = p × n, and stays so.)
+ */
+const POSITION_SLACK = new Dec("1e-15");
+function excelPosition(h: Dec, n: number): Dec {
+  const whole = h.round();
+  return h
+    .minus(whole)
+    .abs()
+    .lessThanOrEqualTo(POSITION_SLACK.times(n + 1))
+    ? whole
+    : h;
+}
+
 /** Linear interpolation at 1-based position h of sorted x (1 ≤ h ≤ n). */
 function interpolate(x: SortedSample, h: Dec): Dec {
   const i = h.floor().toNumber();
@@ -89,9 +108,9 @@ export function percentile(
       return nth(x, k.ceil().toNumber());
     }
     case "INC":
-      return interpolate(x, p.times(n - 1).plus(ONE));
+      return interpolate(x, excelPosition(p.times(n - 1).plus(ONE), n));
     case "EXC": {
-      const h = p.times(n + 1);
+      const h = excelPosition(p.times(n + 1), n);
       if (h.lessThan(1) || h.greaterThan(n)) throw Err.percentileOutsideData(arg, p.toString(), n);
       return interpolate(x, h);
     }

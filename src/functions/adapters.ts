@@ -207,8 +207,9 @@ export function locAfrTest(
 // ---- FMV ----------------------------------------------------------------------------------------
 
 function methodOf(method: unknown): PercentileMethod {
-  const text = optionalText("method", method, "IRS").trim().toUpperCase();
-  if (!(METHODS as readonly string[]).includes(text)) throw Err.oneOf("method", METHODS, method);
+  const given = optionalText("method", method, "IRS");
+  const text = given.trim().toUpperCase();
+  if (!(METHODS as readonly string[]).includes(text)) throw Err.oneOf("method", METHODS, given);
   return text as PercentileMethod;
 }
 
