@@ -2,7 +2,7 @@
  * Percentiles of a benchmark set, by the rule an FMV or arm's-length range is stated under.
  *
  * IRS — Treas. Reg. §1.482-1(e)(2)(iii)(C): with the n results sorted, k = p × n (exactly, in
- *   decimal: 0.3 × 10 is 3, not 3.0000000000000004); if k is whole, the average of the k-th and
+ *   decimal: 0.29 × 100 is 29, not 28.999999999999996); if k is whole, the average of the k-th and
  *   (k+1)-th results, else the ⌈k⌉-th. (Hyndman–Fan type 2.) The regulation's Example 3:
  *   42, 44, 45, 47.5 → 43 to 46.25, median 44.5.
  * INC — Excel PERCENTILE.INC: position h = (n − 1)p + 1, linear interpolation (type 7).
