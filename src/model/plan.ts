@@ -14,7 +14,17 @@ export type FormulaMode = "addin" | "portable";
  * How a cell is styled, FAST-standard colours: inputs blue, formulas black, cross-sheet links
  * green. `check` cells show OK/FAIL; `label`/`header`/`title`/`note` are text.
  */
-export type StyleRole = "input" | "formula" | "link" | "label" | "header" | "title" | "note" | "check";
+export type StyleRole =
+  | "input"
+  | "formula"
+  | "link"
+  | "label"
+  | "header"
+  | "title"
+  | "note"
+  | "check"
+  /** A layout input (start month, months, the lists of PCs and service lines): grey, "rebuild to change". */
+  | "structural";
 
 export type PlanScalar = number | string | boolean | null;
 
@@ -39,12 +49,69 @@ export interface PlanSheet {
   name: string;
   tag: typeof PLAN_TAG;
   /** What the sheet holds, for hosts and the task pane (not shown). */
-  kind: "inputs" | "mso" | "pc" | "intercompany" | "checks" | "summary" | "reference";
+  kind:
+    | "inputs"
+    | "mso"
+    | "pc"
+    | "intercompany"
+    | "consolidated"
+    | "tax"
+    | "checks"
+    | "summary"
+    | "compliance"
+    | "reference"
+    | "scenarios";
   cells: PlanCell[];
   /** Column letter → width in characters. */
   columnWidths: Record<string, number>;
   /** Rows and columns frozen at the top-left (the label columns and the timeline header). */
   freeze?: { rows: number; columns: number };
+  /** In-cell data validation (Excel's Data > Validation), written by every host that can. */
+  validations?: PlanValidation[];
+  /** Conditional formats (FAIL red, OK green, negatives highlighted). */
+  conditionalFormats?: PlanConditionalFormat[];
+}
+
+/**
+ * Data validation on a range of one sheet. `list` values are literal choices (at most 255
+ * characters joined, Excel's limit) or `source`, an absolute range such as `=Reference!$A$5:$A$55`.
+ * Numbers and dates carry the schema's bounds where Excel can express them.
+ */
+export interface PlanValidation {
+  range: string;
+  rule:
+    | { kind: "list"; values: string[] }
+    | { kind: "list"; source: string }
+    | { kind: "decimal" | "whole"; min?: number; max?: number }
+    | { kind: "date"; min?: number; max?: number }
+    | { kind: "textLength"; max: number };
+  allowBlank: boolean;
+  /** Shown when a wrong value is typed: names the field and the allowed values. */
+  error: string;
+  prompt?: string;
+}
+
+/** A conditional format on a range of one sheet, styled by meaning, not by colour. */
+export interface PlanConditionalFormat {
+  range: string;
+  rule:
+    | { kind: "textEquals"; text: string }
+    | { kind: "lessThan"; value: number }
+    /** A formula relative to the range's top-left cell, e.g. `=ISERROR(C5)`. */
+    | { kind: "formula"; formula: string };
+  style: "bad" | "good" | "warning";
+}
+
+/**
+ * Where one field of the inputs file lives on the Inputs sheet, so any host can read the model's
+ * inputs back from a workbook (`readInputs`). `path` is the field's JSON path
+ * (`["pcs", 2, "markup"]`); a blank cell means the field is left out (its default applies).
+ */
+export interface PlanInputCell {
+  path: (string | number)[];
+  sheet: string;
+  a1: string;
+  type: "number" | "text" | "date" | "month" | "boolean" | "numberList";
 }
 
 /** A workbook-scoped defined name, `ref` absolute on `sheet` (e.g. `$C$5` or `$C$10:$C$15`). */
@@ -153,6 +220,8 @@ export interface SheetPlan {
   tables: PlanTable[];
   charts: PlanChart[];
   results: PlanResults;
+  /** Every input field's cell, for reading the inputs back (empty until the builder fills it). */
+  inputCells?: PlanInputCell[];
 }
 
 /** 0-based column index → letters (0 → A, 26 → AA). */

@@ -5,6 +5,9 @@
 import { CellRef, SheetPlan } from "./plan";
 import { CellValue, WorkbookHost, isCellError } from "../workbook/host";
 
+/** The one thing the summary needs of a host: read a computed cell. */
+type ValueReader = Pick<WorkbookHost, "readValue">;
+
 export interface ModelSummary {
   months: number;
   mso: {
@@ -40,28 +43,28 @@ export interface ModelSummary {
   };
 }
 
-async function read(host: WorkbookHost, ref: CellRef): Promise<CellValue> {
+async function read(host: ValueReader, ref: CellRef): Promise<CellValue> {
   const v = await host.readValue(ref.sheet, ref.a1);
   if (isCellError(v))
     throw new Error(`${ref.sheet}!${ref.a1} is ${v.error}${v.message ? `: ${v.message}` : ""}`);
   return v;
 }
 
-async function num(host: WorkbookHost, ref: CellRef): Promise<number> {
+async function num(host: ValueReader, ref: CellRef): Promise<number> {
   const v = await read(host, ref);
   if (typeof v !== "number")
     throw new Error(`${ref.sheet}!${ref.a1} should be a number; it is ${JSON.stringify(v)}`);
   return v;
 }
 
-async function ok(host: WorkbookHost, ref: CellRef): Promise<boolean> {
+async function ok(host: ValueReader, ref: CellRef): Promise<boolean> {
   const v = await read(host, ref);
   if (v !== "OK" && v !== "FAIL")
     throw new Error(`${ref.sheet}!${ref.a1} should be OK or FAIL; it is ${JSON.stringify(v)}`);
   return v === "OK";
 }
 
-export async function readSummary(plan: SheetPlan, host: WorkbookHost): Promise<ModelSummary> {
+export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<ModelSummary> {
   const r = plan.results;
   const m = r.mso;
   const pcs: ModelSummary["pcs"] = [];

@@ -1,8 +1,10 @@
 /**
  * The one interface every workbook host implements (DESIGN.md "Hosts"): write a SheetPlan, read
- * values back. The task pane, the CLI and the tests talk to this, never to Excel or a library.
+ * values back, keep the document's own state. The task pane, the CLI and the tests talk to this,
+ * never to Excel or a library. Implemented by the Excel host (Office.js), the HyperFormula host
+ * (headless and the workbench) and, for writing only, the xlsx host.
  */
-import { SheetPlan } from "../model/plan";
+import { PlanScalar, SheetPlan } from "../model/plan";
 
 /** A cell's value as a spreadsheet shows it; errors keep their Excel code and message. */
 export type CellValue = number | string | boolean | null | CellErrorValue;
@@ -16,11 +18,103 @@ export function isCellError(v: unknown): v is CellErrorValue {
   return typeof v === "object" && v !== null && "error" in v;
 }
 
+/** A sheet of the workbook: `tag` is the add-in's tag on sheets it created, null on the user's own. */
+export interface SheetInfo {
+  name: string;
+  tag: string | null;
+}
+
+/** Progress of a long write: `done` of `total` blocks, and what is being written. */
+export interface WriteProgress {
+  done: number;
+  total: number;
+  phase: string;
+}
+
+export interface WriteOptions {
+  /** Called after each block is written (moves the pane's progress bar). */
+  onProgress?: (p: WriteProgress) => void;
+  /**
+   * Cancels the write. A cancelled write leaves the workbook as it was before it started or fully
+   * built, never half: hosts check the signal only where they can still roll back.
+   */
+  signal?: AbortSignal;
+  /**
+   * When a sheet the user owns (untagged) already has a model sheet's name: `"stop"` (default)
+   * throws `SheetClashError` before anything is written; a suffix writes the model's sheet under
+   * `name + suffix` instead (formulas and names follow). The user's sheet is never touched.
+   */
+  onClash?: "stop" | { suffix: string };
+}
+
+/** What a write did: the plan's sheet names mapped to the names actually used. */
+export interface WriteResult {
+  sheetNames: Record<string, string>;
+}
+
+/** Thrown by writePlan when user sheets carry model sheet names and `onClash` is "stop". */
+export class SheetClashError extends Error {
+  constructor(public readonly names: string[]) {
+    super(
+      `The workbook already has sheet${names.length > 1 ? "s" : ""} named ${names.map((n) => `"${n}"`).join(", ")} ` +
+        "that the add-in did not create. Rename them, or build with a suffix for the model's sheets.",
+    );
+    this.name = "SheetClashError";
+  }
+}
+
+/** Thrown when a write is cancelled through its signal (the workbook is as it was). */
+export class WriteCancelledError extends Error {
+  constructor() {
+    super("The build was cancelled; the workbook is as it was before.");
+    this.name = "WriteCancelledError";
+  }
+}
+
+/** One value to put in a cell; strings are always text (never parsed as formulas or numbers). */
+export interface CellUpdate {
+  a1: string;
+  value: PlanScalar;
+}
+
+/**
+ * The add-in's own state saved in the document (scenarios, settings, the last plan's input map),
+ * versioned so that a newer add-in's state is kept, not misread. Excel keeps it in a custom XML part.
+ */
+export interface DocumentState {
+  version: 1;
+  scenarios: { name: string; inputs: unknown; savedAt: string }[];
+  settings: Record<string, unknown>;
+  /** The input-cell map of the plan last written (SheetPlan.inputCells), for readInputs. */
+  inputCells?: SheetPlan["inputCells"];
+}
+
+/** What loadState found: nothing yet, a usable state, or an entry kept untouched and reported. */
+export type StateLoad =
+  { status: "empty" } | { status: "ok"; state: DocumentState } | { status: "unreadable"; reason: string };
+
 export interface WorkbookHost {
-  /** Writes every sheet, name and cell of the plan (the host's own sheets only). */
-  writePlan(plan: SheetPlan): Promise<void>;
+  /** Every sheet in workbook order, with the add-in's tag where it has one. */
+  listSheets(): Promise<SheetInfo[]>;
+  /** Writes every sheet, name and cell of the plan; a rebuild replaces only the host's own sheets. */
+  writePlan(plan: SheetPlan, options?: WriteOptions): Promise<WriteResult>;
   /** The computed value of one cell, e.g. ("MSO", "E12"). */
   readValue(sheet: string, a1: string): Promise<CellValue>;
   /** The computed values of a rectangular range, e.g. ("MSO", "E12:P12"), rows of cells. */
   readRange(sheet: string, range: string): Promise<CellValue[][]>;
+  /** Sets constant cells of one sheet (inputs, compliance answers); the workbook recalculates. */
+  writeValues(sheet: string, updates: CellUpdate[]): Promise<void>;
+  /**
+   * The model's inputs read back from the Inputs sheet through the last plan's input map (the
+   * JSON `parseInputs` takes), or null when the workbook has no model.
+   */
+  readInputs(): Promise<unknown | null>;
+  /** Selects a cell and shows it (jump to a failing check). */
+  selectCell(sheet: string, a1: string): Promise<void>;
+  /** The document's own state; a damaged or newer-version entry is reported, never discarded. */
+  loadState(): Promise<StateLoad>;
+  /** Saves the state; refuses (throws) when the stored entry is unreadable, so it is never lost. */
+  saveState(state: DocumentState): Promise<void>;
+  /** Calls `listener` when a cell of the Inputs sheet changes; returns the unsubscribe function. */
+  onInputsChanged(listener: () => void): () => void;
 }

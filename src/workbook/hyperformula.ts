@@ -6,7 +6,7 @@
 import { CellError, DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import { SheetPlan, parseA1, sheetRef } from "../model/plan";
 import { registerAddinFunctions } from "./addin-plugin";
-import { CellValue, WorkbookHost } from "./host";
+import { CellValue } from "./host";
 
 /**
  * The plan keeps formulas canonical (as stored in an .xlsx: `_xlfn.PERCENTILE.INC`); HyperFormula
@@ -37,7 +37,7 @@ function fromHf(v: unknown): CellValue {
   return v as CellValue;
 }
 
-export class HyperFormulaHost implements WorkbookHost {
+export class HyperFormulaHost {
   private hf: HyperFormula | null = null;
 
   /** The underlying engine, for tests that need more than values. */
