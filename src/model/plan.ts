@@ -219,10 +219,38 @@ export interface PlanResults {
     questions: { id: string; text: string; answer: CellRef; date: CellRef; by: CellRef; note: CellRef }[];
     pcs: { name: string; state: CellRef; tier: CellRef; physicianOwned: CellRef; ownerLicensed: CellRef }[];
   };
+  /** v2.2: cash, balance sheets, consolidation, tax across the structure and the deal view. */
+  v22?: PlanResultsV22;
   /** Column letters of month 1..T on the timeline sheets. */
   monthColumns: string[];
   /** Intercompany difference rows (sheet Intercompany), one per PC and kind. */
   intercompanyRows: number[];
+}
+
+/** A monthly row of a timeline sheet. */
+export interface RowRef {
+  sheet: string;
+  row: number;
+}
+
+/** Where v2.2's results are (MODEL.md "v2.2", summary additions); rows for tests and the pane. */
+export interface PlanResultsV22 {
+  mso: { cells: Record<"ebitda" | "closingCash" | "dividends", CellRef>; rows: Record<string, RowRef> };
+  pcs: { cells: Record<"closingCash" | "minCash", CellRef>; rows: Record<string, RowRef> }[];
+  consolidated: {
+    cells: Record<"collections" | "ebitda" | "netIncome" | "nonControllingInterest", CellRef>;
+    rows: Record<string, RowRef>;
+  };
+  /** Totals over all years (column D of the Tax sheet); `years` holds each line's year cells. */
+  tax: {
+    cells: Record<"msoEntityTax" | "msoOwnerTax" | "physicianTax" | "total" | "effectiveRate", CellRef>;
+    years: Record<string, CellRef[]>;
+  };
+  deal: Record<"invested" | "enterpriseValue" | "moic", CellRef>;
+  checks: Record<
+    "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies",
+    CellRef
+  >;
 }
 
 export interface SheetPlan {
