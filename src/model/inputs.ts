@@ -95,18 +95,32 @@ const serviceLineSchema = z.strictObject({
     .string({ error: typeError("name", "text") })
     .trim()
     .min(1, "name must not be empty")
-    .max(120, "name must be at most 120 characters"),
-  annualCost: positive("annualCost"),
-  annualGrowth: fraction("annualGrowth", -0.5, 1).default(0),
-  driver: enumOf(DRIVERS, "driver"),
+    .max(120, "name must be at most 120 characters")
+    .describe("The service line's name, as its row label on the MSO sheet."),
+  annualCost: positive("annualCost").describe(
+    "What the MSO spends on this service a year, at the start month's run rate (dollars).",
+  ),
+  annualGrowth: fraction("annualGrowth", -0.5, 1)
+    .default(0)
+    .describe("Yearly growth of the cost, applied once per model year (0.03 = 3%)."),
+  driver: enumOf(DRIVERS, "driver").describe(
+    "How the cost is shared among the PCs: by collections, provider FTEs, visits, or equally.",
+  ),
 });
 export type ServiceLine = z.output<typeof serviceLineSchema>;
 
 const physicianCompSchema = z.discriminatedUnion(
   "mode",
   [
-    z.strictObject({ mode: z.literal("residual") }),
-    z.strictObject({ mode: z.literal("fixed"), annual: money("physicianComp.annual") }),
+    z.strictObject({
+      mode: z.literal("residual").describe("The physicians take what is left: the PC's net income is 0."),
+    }),
+    z.strictObject({
+      mode: z.literal("fixed").describe("The physicians are paid a fixed amount a year."),
+      annual: money("physicianComp.annual").describe(
+        "Physician compensation a year (dollars), paid monthly.",
+      ),
+    }),
   ],
   {
     error: (iss) =>
@@ -119,33 +133,62 @@ const pcSchema = z.strictObject({
     .string({ error: typeError("name", "text") })
     .trim()
     .min(1, "name must not be empty")
-    .max(120, "name must be at most 120 characters"),
+    .max(120, "name must be at most 120 characters")
+    .describe("The PC's name, unique ignoring case; names its sheet."),
   state: z
     .string({ error: typeError("state", "a 2-letter US state or DC code") })
     .refine((s) => (US_STATE_CODES as readonly string[]).includes(s), {
       error: (iss) =>
         `unknown state code ${JSON.stringify(iss.input)}; allowed: the 50 US states and DC as 2 capital letters (${US_STATE_CODES.join(", ")})`,
+    })
+    // The refine is invisible to JSON Schema: the list goes in the metadata so editors offer it.
+    .meta({
+      description: "Where the PC practises: a US state or DC, 2 capital letters.",
+      enum: [...US_STATE_CODES],
     }),
-  owner: z.string().max(120).default(""),
-  annualCollections: positive("annualCollections"),
-  annualGrowth: fraction("annualGrowth", -0.5, 1).default(0),
-  annualClinicalCosts: money("annualClinicalCosts"),
-  providerFtes: positive("providerFtes"),
-  annualVisits: positive("annualVisits"),
-  annualPassThrough: money("annualPassThrough").default(0),
-  physicianComp: physicianCompSchema.default({ mode: "residual" }),
-  /** The PC's line-of-credit balance owed to the MSO at the start of the first month (an acquisition). */
-  locOpeningBalance: money("locOpeningBalance").default(0),
+  owner: z.string().max(120).default("").describe("The physician who owns the PC (a label only)."),
+  annualCollections: positive("annualCollections").describe(
+    "What the PC collects from patients and payers a year, at the start month's run rate (dollars).",
+  ),
+  annualGrowth: fraction("annualGrowth", -0.5, 1)
+    .default(0)
+    .describe("Yearly growth of the PC's collections and clinical costs, once per model year."),
+  annualClinicalCosts: money("annualClinicalCosts").describe(
+    "The PC's own clinical costs a year (dollars), growing with annualGrowth.",
+  ),
+  providerFtes: positive("providerFtes").describe("Full-time-equivalent providers: a cost-sharing driver."),
+  annualVisits: positive("annualVisits").describe("Patient visits a year: a cost-sharing driver."),
+  annualPassThrough: money("annualPassThrough")
+    .default(0)
+    .describe("Costs the MSO pays for the PC and bills at cost, with no markup (rent, supplies), a year."),
+  physicianComp: physicianCompSchema
+    .default({ mode: "residual" })
+    .describe('How the physicians are paid: {"mode": "residual"} or {"mode": "fixed", "annual": …}.'),
+  locOpeningBalance: money("locOpeningBalance")
+    .default(0)
+    .describe(
+      "The PC's line-of-credit balance owed to the MSO at the start of the first month (an acquisition).",
+    ),
 });
 export type PcInputs = z.output<typeof pcSchema>;
 
 const feeSchema = z
   .strictObject({
-    structure: enumOf(FEE_STRUCTURES, "fee structure").default("cost-plus"),
-    markup: fraction("markup", 0, 10),
-    fixedMonthly: money("fixedMonthly").default(0),
-    monthlyCap: money("monthlyCap").nullable().default(null),
-    monthlyFloor: money("monthlyFloor").nullable().default(null),
+    structure: enumOf(FEE_STRUCTURES, "fee structure")
+      .default("cost-plus")
+      .describe(
+        "cost-plus: allocated costs × (1 + markup) + pass-through; fixed: fixedMonthly + pass-through; hybrid: both.",
+      ),
+    markup: fraction("markup", 0, 10).describe("Markup on the allocated cost base (0.08 = 8%)."),
+    fixedMonthly: money("fixedMonthly").default(0).describe("Fixed fee per PC per month (dollars)."),
+    monthlyCap: money("monthlyCap")
+      .nullable()
+      .default(null)
+      .describe("Most a PC pays in a month, or null for no cap."),
+    monthlyFloor: money("monthlyFloor")
+      .nullable()
+      .default(null)
+      .describe("Least a PC pays in a month, or null for no floor; not above monthlyCap."),
   })
   .refine((f) => f.monthlyCap === null || f.monthlyFloor === null || f.monthlyFloor <= f.monthlyCap, {
     error: "monthlyFloor must not be more than monthlyCap",
@@ -160,11 +203,22 @@ const fmvSchema = z
         { error: typeError("benchmarks", "an array of numbers (markups on cost, 0.05 = 5%)") },
       )
       .min(1, "benchmarks must hold at least one number")
-      .max(200, "benchmarks may hold at most 200 numbers"),
-    method: enumOf(FMV_METHODS, "method").default("IRS"),
-    lowPct: percentileInput("lowPct").default(0.25),
-    highPct: percentileInput("highPct").default(0.75),
-    lastAssessment: isoDate,
+      .max(200, "benchmarks may hold at most 200 numbers")
+      .describe("Markups on cost earned by comparable service providers (0.05 = 5%): the FMV evidence."),
+    method: enumOf(FMV_METHODS, "method")
+      .default("IRS")
+      .describe("How the range is drawn from the benchmarks, as FMV.RANGE's method argument."),
+    lowPct: percentileInput("lowPct")
+      .default(0.25)
+      .describe(
+        "Percentile of the range's low end, at most 6 decimals; strictly between 0 and 1 for IRS and EXC.",
+      ),
+    highPct: percentileInput("highPct")
+      .default(0.75)
+      .describe("Percentile of the range's high end, at least lowPct; same rules as lowPct."),
+    lastAssessment: isoDate.describe(
+      "Date of the last FMV assessment (YYYY-MM-DD); the check wants it at most 365 days before the start.",
+    ),
   })
   .superRefine((f, ctx) => {
     if (f.lowPct > f.highPct)
@@ -189,21 +243,48 @@ const fmvSchema = z
   });
 
 const locSchema = z.strictObject({
-  limit: money("limit"),
-  rate: fraction("rate", 0, 1),
-  rateCompounding: oneOfNumbers(NOTE_COMPOUNDINGS, "rateCompounding").default(12),
-  afr: fraction("afr", 0, 1),
-  afrCompounding: oneOfNumbers(AFR_COMPOUNDINGS, "afrCompounding").default(1),
-  deferralShare: fraction("deferralShare", 0, 1).default(0),
-  monthlyRepayment: money("monthlyRepayment").default(0),
-  capitalizeInterest: z.boolean({ error: typeError("capitalizeInterest", "true or false") }).default(false),
-  buffer: fraction("buffer", 0, 10).default(0),
-  lot: money("lot").default(0),
+  limit: money("limit").describe("The agreed credit limit of each PC's line (dollars)."),
+  rate: fraction("rate", 0, 1).describe("The line's nominal annual interest rate (0.05 = 5%)."),
+  rateCompounding: oneOfNumbers(NOTE_COMPOUNDINGS, "rateCompounding")
+    .default(12)
+    .meta({
+      description: "Times a year the note's rate compounds, for the AFR test.",
+      enum: [...NOTE_COMPOUNDINGS],
+    }),
+  afr: fraction("afr", 0, 1).describe(
+    "The applicable federal rate the note is tested against (0.043 = 4.3%).",
+  ),
+  afrCompounding: oneOfNumbers(AFR_COMPOUNDINGS, "afrCompounding")
+    .default(1)
+    .meta({
+      description: "Compounding of the AFR column used (1 annual, 2, 4, 12 monthly).",
+      enum: [...AFR_COMPOUNDINGS],
+    }),
+  deferralShare: fraction("deferralShare", 0, 1)
+    .default(0)
+    .describe("Share of each month's fee the PC defers into the line instead of paying (0.25 = 25%)."),
+  monthlyRepayment: money("monthlyRepayment")
+    .default(0)
+    .describe("What the PC repays on the line each month, at most its balance (dollars)."),
+  capitalizeInterest: z
+    .boolean({ error: typeError("capitalizeInterest", "true or false") })
+    .default(false)
+    .describe("true: interest is added to the balance; false: it is paid in cash each month."),
+  buffer: fraction("buffer", 0, 10)
+    .default(0)
+    .describe("Headroom added to the peak balance when sizing the required limit (0.1 = 10%)."),
+  lot: money("lot")
+    .default(0)
+    .describe("The required limit is rounded up to a multiple of this; 0: no rounding."),
 });
 
 const taxSchema = z.strictObject({
-  msoFederalRate: fraction("msoFederalRate", 0, 1),
-  msoStateRate: fraction("msoStateRate", 0, 1),
+  msoFederalRate: fraction("msoFederalRate", 0, 1).describe(
+    "The MSO's federal income tax rate (0.21 = 21%).",
+  ),
+  msoStateRate: fraction("msoStateRate", 0, 1).describe(
+    "The MSO's state income tax rate, deductible federally: combined = state + federal × (1 − state).",
+  ),
 });
 
 export const inputsSchema = z
@@ -212,7 +293,8 @@ export const inputsSchema = z
       .string({ error: typeError("name", "text") })
       .trim()
       .min(1, "name must not be empty")
-      .max(200),
+      .max(200)
+      .describe("The model's title, shown on its sheets."),
     startMonth: z
       .string({ error: typeError("startMonth", 'text YYYY-MM (e.g. "2026-01")') })
       .regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, {
@@ -223,25 +305,29 @@ export const inputsSchema = z
       .refine((m) => m >= "1900-03", {
         error: (iss) =>
           `startMonth must be 1900-03 or later (Excel's 1900 dates before March 1900 are off by one day); got ${JSON.stringify(iss.input)}`,
-      }),
+      })
+      .describe("The first month of the timeline, YYYY-MM, 1900-03 or later."),
     months: z
       .number({ error: typeError("months", "a whole number from 12 to 120") })
       .int("months must be a whole number from 12 to 120")
       .min(12, "months must be a whole number from 12 to 120")
-      .max(120, "months must be a whole number from 12 to 120"),
+      .max(120, "months must be a whole number from 12 to 120")
+      .describe("Length of the monthly timeline."),
     serviceLines: z
       .array(serviceLineSchema)
       .min(1, "serviceLines must hold at least one line")
       .max(30)
-      .default(() => DEFAULT_SERVICE_LINES.map((s) => ({ ...s }))),
+      .default(() => DEFAULT_SERVICE_LINES.map((s) => ({ ...s })))
+      .describe("The MSO's shared services, whose costs are allocated to the PCs."),
     pcs: z
       .array(pcSchema, { error: typeError("pcs", "an array of 1 to 50 PCs") })
       .min(1, "pcs must hold 1 to 50 PCs")
-      .max(50, "pcs must hold 1 to 50 PCs"),
-    fee: feeSchema,
-    fmv: fmvSchema,
-    loc: locSchema,
-    tax: taxSchema,
+      .max(50, "pcs must hold 1 to 50 PCs")
+      .describe("The professional corporations the MSO serves, 1 to 50."),
+    fee: feeSchema.describe("The MSA fee each PC pays the MSO."),
+    fmv: fmvSchema.describe("The fair-market-value range the realised markup is tested against."),
+    loc: locSchema.describe("The MSO-to-PC line of credit, one line per PC on the same terms."),
+    tax: taxSchema.describe("The MSO's income taxes; the PCs are pass-through entities."),
   })
   .superRefine((inp, ctx) => {
     const seen = new Map<string, number>();
@@ -273,9 +359,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 export type ParseResult = { ok: true; inputs: ModelInputs } | { ok: false; errors: string[] };
 
+/**
+ * An inputs file may name its JSON Schema (`"$schema": "../schema/inputs.schema.json"`) so editors
+ * validate and complete it; the key says nothing about the model and is dropped before validation.
+ */
+function withoutSchemaKey(json: unknown): unknown {
+  if (json === null || typeof json !== "object" || Array.isArray(json) || !("$schema" in json)) return json;
+  const { $schema, ...rest } = json as Record<string, unknown>;
+  return typeof $schema === "string" ? rest : json;
+}
+
 /** Validates a parsed JSON value; never returns a partly valid model. */
 export function parseInputs(json: unknown): ParseResult {
-  const result = inputsSchema.safeParse(json);
+  const result = inputsSchema.safeParse(withoutSchemaKey(json));
   if (result.success) return { ok: true, inputs: result.data };
   const errors = result.error.issues.map((issue) => {
     if (issue.code === "unrecognized_keys") {
