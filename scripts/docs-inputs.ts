@@ -97,18 +97,20 @@ export function typeOf(s: JsonSchema): string {
     case "string":
       return s.format === "date" ? "date `YYYY-MM-DD`" : "text";
     case "array":
-      return s.items ? `list of ${typeOf(s.items)}` : "list";
+      return s.items ? `list of ${typeOf(s.items).replace(/^(object|number)$/, "$1s")}` : "list";
     case "object":
       return "object";
     default:
-      if (s.enum) return [...new Set(s.enum.map((v) => (typeof v === "number" ? "number" : "text")))].join(" or ");
+      if (s.enum)
+        return [...new Set(s.enum.map((v) => (typeof v === "number" ? "number" : "text")))].join(" or ");
       return "any";
   }
 }
 
 function bounds(lo: number | undefined, hi: number | undefined, loOpen: boolean, unit = ""): string | null {
-  if (lo !== undefined && hi !== undefined) return `${loOpen ? "more than " : ""}${fmtNum(lo)} to ${fmtNum(hi)}${unit}`;
-  if (lo !== undefined) return loOpen ? `more than ${fmtNum(lo)}${unit}` : `${fmtNum(lo)}${unit} or more`;
+  if (lo !== undefined && hi !== undefined)
+    return `${loOpen ? "more than " : ""}${fmtNum(lo)} to ${fmtNum(hi)}${unit}`;
+  if (lo !== undefined) return loOpen ? `more than ${fmtNum(lo)}${unit}` : `${fmtNum(lo)} or more${unit}`;
   if (hi !== undefined) return `at most ${fmtNum(hi)}${unit}`;
   return null;
 }
@@ -182,7 +184,10 @@ function defaultTable(path: string, rows: Record<string, unknown>[]): string {
     "",
     `| ${keys.join(" | ")} |`,
     `|${keys.map(() => "---").join("|")}|`,
-    ...rows.map((r) => `| ${keys.map((k) => cell(typeof r[k] === "string" ? String(r[k]) : JSON.stringify(r[k]))).join(" | ")} |`),
+    ...rows.map(
+      (r) =>
+        `| ${keys.map((k) => cell(typeof r[k] === "string" ? String(r[k]) : JSON.stringify(r[k]))).join(" | ")} |`,
+    ),
   ].join("\n");
 }
 
@@ -191,7 +196,7 @@ const HEADER = ["| Field | Type | Default | Allowed | Meaning |", "|---|---|---|
 function renderSection(section: Section, out: string[]): void {
   const s = section.schema;
   out.push(`### ${section.title}`, "");
-  if (s.description) out.push(s.description, "");
+  if (s.description && section.path !== "") out.push(s.description, "");
   const forms = variants(s);
   if (forms) {
     forms.forEach((form, i) => {

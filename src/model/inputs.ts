@@ -21,6 +21,9 @@ export const FMV_METHODS = ["IRS", "INC", "EXC", "MINMAX"] as const;
 /** LOC.AFRTEST accepts these compounding frequencies for the note and for the AFR. */
 export const NOTE_COMPOUNDINGS = [1, 2, 4, 12, 365] as const;
 export const AFR_COMPOUNDINGS = [1, 2, 4, 12] as const;
+export const DRAW_MODES = ["deferral", "cash"] as const;
+export const MSO_ENTITIES = ["c-corp", "pass-through"] as const;
+export const LOSS_TREATMENTS = ["refund", "carryforward"] as const;
 
 /** The six service lines of the seed article, used when the file gives none. */
 export const DEFAULT_SERVICE_LINES: ServiceLine[] = [
@@ -167,7 +170,43 @@ const pcSchema = z.strictObject({
   locOpeningBalance: money("locOpeningBalance")
     .default(0)
     .describe(
-      "The PC's line-of-credit balance owed to the MSO at the start of the first month (an acquisition).",
+      "The PC's line-of-credit balance owed to the MSO at the start of the first month (an acquisition); only for a PC joining in startMonth.",
+    ),
+  // v2.2: acquisitions and PC cash (MODEL.md "v2.2"). joinMonth is left undefined when not given:
+  // its default is startMonth, which this object cannot see (`joinMonthIndex` resolves it).
+  joinMonth: z
+    .string({ error: typeError("joinMonth", 'text YYYY-MM (e.g. "2027-04")') })
+    .regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, {
+      error: (iss) => `joinMonth must be YYYY-MM (e.g. "2027-04"); got ${JSON.stringify(iss.input)}`,
+    })
+    .optional()
+    .describe(
+      "The month the practice joins, YYYY-MM within the timeline; before it the PC shows zeros. Default: startMonth.",
+    ),
+  /** Paid by the MSO at the end of the joining month; carried at cost (investment in practices). */
+  purchasePrice: money("purchasePrice")
+    .default(0)
+    .describe(
+      "What the MSO pays for the practice at the end of its joining month, carried at cost (dollars).",
+    ),
+  openingCash: money("openingCash").default(0).describe("The PC's cash when it joins (dollars)."),
+  collectionLagMonths: z
+    .number({ error: typeError("collectionLagMonths", "a whole number from 0 to 3") })
+    .int("collectionLagMonths must be a whole number from 0 to 3")
+    .min(0, "collectionLagMonths must be a whole number from 0 to 3")
+    .max(3, "collectionLagMonths must be a whole number from 0 to 3")
+    .default(0)
+    .describe("Months between a visit's collections being earned and the cash arriving."),
+  /** Cash the PC keeps: the revolver (cash mode) and the sweep draw and repay around it. */
+  minimumCash: money("minimumCash")
+    .default(0)
+    .describe("Cash the PC keeps on hand; the revolver (cash mode) and the sweep draw and repay around it."),
+  /** A new practice: no receivables of its own to collect while the first lagged months pass. */
+  deNovo: z
+    .boolean({ error: typeError("deNovo", "true or false") })
+    .default(false)
+    .describe(
+      "true: a new practice, with no receivables of its own to collect while the first lagged months pass.",
     ),
 });
 export type PcInputs = z.output<typeof pcSchema>;
@@ -189,6 +228,14 @@ const feeSchema = z
       .nullable()
       .default(null)
       .describe("Least a PC pays in a month, or null for no floor; not above monthlyCap."),
+    /** v2.2: months between billing and payment of the fee's cash part (interest is paid as it accrues). */
+    paymentLagMonths: z
+      .number({ error: typeError("paymentLagMonths", "a whole number from 0 to 2") })
+      .int("paymentLagMonths must be a whole number from 0 to 2")
+      .min(0, "paymentLagMonths must be a whole number from 0 to 2")
+      .max(2, "paymentLagMonths must be a whole number from 0 to 2")
+      .default(0)
+      .describe("Months between billing the fee and the PC paying its cash part."),
   })
   .refine((f) => f.monthlyCap === null || f.monthlyFloor === null || f.monthlyFloor <= f.monthlyCap, {
     error: "monthlyFloor must not be more than monthlyCap",
@@ -276,6 +323,17 @@ const locSchema = z.strictObject({
   lot: money("lot")
     .default(0)
     .describe("The required limit is rounded up to a multiple of this; 0: no rounding."),
+  /** v2.2: `deferral` (v1: a share of each fee goes into the line) or `cash` (a revolver on cash needs). */
+  drawMode: enumOf(DRAW_MODES, "drawMode")
+    .default("deferral")
+    .describe(
+      "deferral: a share of each fee goes into the line; cash: the line is a revolver on the PC's cash needs.",
+    ),
+  /** v2.2, deferral mode only: repay from cash above the PC's minimum cash each month. */
+  sweep: z
+    .boolean({ error: typeError("sweep", "true or false") })
+    .default(false)
+    .describe("Deferral mode: true repays the line from cash above minimumCash each month."),
 });
 
 const taxSchema = z.strictObject({
@@ -285,6 +343,46 @@ const taxSchema = z.strictObject({
   msoStateRate: fraction("msoStateRate", 0, 1).describe(
     "The MSO's state income tax rate, deductible federally: combined = state + federal × (1 − state).",
   ),
+  // v2.2: tax across the structure. Rates are inputs, not advice.
+  msoEntity: enumOf(MSO_ENTITIES, "msoEntity")
+    .default("c-corp")
+    .describe(
+      "c-corp: the MSO pays entity tax and dividends; pass-through: its owners pay tax on its income.",
+    ),
+  /** C-corp only: `refund` (v1: a loss month gives a benefit) or `carryforward` (NOL, 80% limit). */
+  losses: enumOf(LOSS_TREATMENTS, "losses")
+    .default("refund")
+    .describe(
+      "C-corp: refund (a loss gives a tax benefit at once) or carryforward (losses offset up to 80% of later years).",
+    ),
+  ownerRate: fraction("ownerRate", 0, 1)
+    .default(0.37)
+    .describe("Pass-through MSO: the owners' tax rate on its pre-tax income."),
+  msoPayoutShare: fraction("msoPayoutShare", 0, 1)
+    .default(1)
+    .describe("C-corp: share of each year's positive net income paid out as dividends."),
+  dividendRate: fraction("dividendRate", 0, 1)
+    .default(0.238)
+    .describe("C-corp: the owners' tax rate on dividends."),
+  physicianRate: fraction("physicianRate", 0, 1)
+    .default(0.4)
+    .describe("The physicians' tax rate on their compensation and PC distributions."),
+});
+
+const msoSchema = z.strictObject({
+  openingCash: money("openingCash").default(0).describe("The MSO's cash at the start (dollars)."),
+});
+
+const dealSchema = z.strictObject({
+  /** Enterprise value = multiple × the last 12 months' EBITDA attributable to the MSO; null = none. */
+  exitMultiple: z
+    .number({ error: typeError("exitMultiple", "a number more than 0, or null") })
+    .finite()
+    .gt(0, "exitMultiple must be more than 0 (or null for no exit value)")
+    .max(100, "exitMultiple must be at most 100")
+    .nullable()
+    .default(null)
+    .describe("Exit multiple of the last 12 months' EBITDA attributable to the MSO; null: no exit value."),
 });
 
 export const inputsSchema = z
@@ -327,7 +425,11 @@ export const inputsSchema = z
     fee: feeSchema.describe("The MSA fee each PC pays the MSO."),
     fmv: fmvSchema.describe("The fair-market-value range the realised markup is tested against."),
     loc: locSchema.describe("The MSO-to-PC line of credit, one line per PC on the same terms."),
-    tax: taxSchema.describe("The MSO's income taxes; the PCs are pass-through entities."),
+    tax: taxSchema.describe(
+      "Taxes across the structure; the PCs are pass-through entities. Rates are inputs, not advice.",
+    ),
+    mso: msoSchema.default({ openingCash: 0 }).describe("The MSO's own balance sheet at the start."),
+    deal: dealSchema.default({ exitMultiple: null }).describe("The deal view: exit value of the MSO."),
   })
   .superRefine((inp, ctx) => {
     const seen = new Map<string, number>();
@@ -341,8 +443,46 @@ export const inputsSchema = z
           message: `duplicate PC name ${JSON.stringify(pc.name)} (same as pcs[${first}].name); PC names must be unique`,
         });
       else seen.set(key, i);
+      // v2.2: a joining month inside the horizon; an opening LOC balance only for a PC there from the start.
+      if (pc.joinMonth !== undefined) {
+        const j = monthIndex(inp.startMonth, pc.joinMonth);
+        if (j < 1 || j > inp.months)
+          ctx.addIssue({
+            code: "custom",
+            path: ["pcs", i, "joinMonth"],
+            message: `joinMonth must be inside the model's horizon, from ${inp.startMonth} to ${lastMonth(inp.startMonth, inp.months)}; got ${JSON.stringify(pc.joinMonth)}`,
+          });
+        else if (j > 1 && pc.locOpeningBalance !== 0)
+          ctx.addIssue({
+            code: "custom",
+            path: ["pcs", i, "locOpeningBalance"],
+            message: `locOpeningBalance must be 0 for a PC joining after startMonth (joinMonth ${pc.joinMonth}); an opening balance belongs to a PC there from ${inp.startMonth}`,
+          });
+      }
     });
   });
+
+/** Months from `start` to `month` (both YYYY-MM), counted so that `start` itself is month 1. */
+export function monthIndex(start: string, month: string): number {
+  const [sy, sm] = start.split("-").map(Number);
+  const [y, m] = month.split("-").map(Number);
+  return (y - sy) * 12 + (m - sm) + 1;
+}
+
+/** The YYYY-MM of the last month of a horizon of `months` months from `start`. */
+export function lastMonth(start: string, months: number): string {
+  const [sy, sm] = start.split("-").map(Number);
+  const k = sy * 12 + (sm - 1) + months - 1;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+}
+
+/** A PC's joining month j (1-based month of the model): its joinMonth, or 1 (startMonth) when not given. */
+export function joinMonthIndex(
+  inputs: Pick<ModelInputs, "startMonth">,
+  pc: Pick<PcInputs, "joinMonth">,
+): number {
+  return pc.joinMonth === undefined ? 1 : monthIndex(inputs.startMonth, pc.joinMonth);
+}
 
 export type ModelInputs = z.output<typeof inputsSchema>;
 export type ModelInputsJson = z.input<typeof inputsSchema>;
