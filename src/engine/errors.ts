@@ -109,6 +109,11 @@ export const Err = {
       `${arg}: with method EXC, percentile ${p} lies outside what ${n} value${n === 1 ? "" : "s"} can give (as Excel's PERCENTILE.EXC)`,
     ),
   overflow: () => new EngineError("num", "the result is too large for a spreadsheet number"),
+  beyondDigits: (arg: string, decimals: number) =>
+    new EngineError(
+      "num",
+      `${arg}: |${arg}| × 10^decimals must be below 10^34 to be split exactly to ${decimals} decimal place${decimals === 1 ? "" : "s"}`,
+    ),
   negativeDriver: (row: number, col: number, got: number) =>
     new EngineError(
       "value",

@@ -32,6 +32,7 @@ import {
   lineLimit,
   sortedNumbers,
   toNumber,
+  toNumberAtLeast,
   toSerial,
 } from "../engine";
 import {
@@ -176,7 +177,8 @@ export function locLimit(
   const lotValue = optionalNumber("lot", lot, 0);
   if (lotValue < 0) throw Err.notNegative("lot", lotValue);
   const decimalFlows = line.map((f) => ({ date: f.date, amount: dec(f.amount) }));
-  return toNumber(lineLimit(decimalFlows, end, terms, dec(bufferValue), dec(lotValue)));
+  // A limit must cover its peak: never the double half a unit in the last place below it.
+  return toNumberAtLeast(lineLimit(decimalFlows, end, terms, dec(bufferValue), dec(lotValue)));
 }
 
 export function locAfrConvert(
