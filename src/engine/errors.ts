@@ -101,7 +101,12 @@ export const Err = {
   negativeBalance: (date: string, balance: string) =>
     new EngineError(
       "value",
-      `flows: the repayment on ${date} takes the principal below zero (to ${balance}); the PC never lends to the MSO through this line`,
+      `flows: the repayment on ${date} takes the principal below zero (to ${balance}); the PC never lends to the MSO through this line` +
+        // Less than a cent below zero is almost always a repayment computed in binary, =-(A1+A2)
+        // giving -300000.30000000005: amounts are read exactly as the cell holds them.
+        (Number(balance) > -0.01
+          ? `. A repayment computed by a formula carries its binary rounding: round it to cents, e.g. =-ROUND(A1+A2, 2)`
+          : ""),
     ),
   percentileOutsideData: (arg: string, p: string, n: number) =>
     new EngineError(
