@@ -56,6 +56,8 @@ describe("npm run model", () => {
       "PC – Tampa Bay Primary Care PA",
       "PC – Sacramento Medical Group,",
       "Intercompany",
+      "Consolidated",
+      "Tax",
       "Checks",
       "Summary",
       "Reference",

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { ModelInputs, joinMonthIndex } from "../../src/model/inputs";
 import { FormulaMode } from "../../src/model/plan";
 import { handCheckV22Json } from "./hand-check-v22-inputs";
+import { readSummary } from "../../src/model/summary";
 import { oracle22 } from "./oracle-v22";
 import { v22Differences, v22Inputs } from "./oracle-v22-support";
 import { errorCells, evaluate, exampleFiles, loadInputs, validInputs } from "./support";
@@ -116,5 +117,50 @@ describe("random v2.2 inputs against the oracle", () => {
       "exit multiple",
     ];
     expect(wanted.filter((w) => !reached.has(w))).toEqual([]);
+  });
+});
+
+describe("the summary file's v2.2 additions, read back from the workbook", () => {
+  it.each([...exampleFiles(), "hand-check v2.2"])("%s equals the oracle's", async (file) => {
+    const inputs = file === "hand-check v2.2" ? validInputs(handCheckV22Json()) : loadInputs(file);
+    const { plan, host } = evaluate(inputs, "portable");
+    try {
+      const s = await readSummary(plan, host);
+      const o = oracle22(inputs);
+      const near = (got: number | null, want: number | null, tol = 0.005) =>
+        want === null ? got === null : got !== null && Math.abs(got - want) <= tol;
+      const bad: string[] = [];
+      const check = (what: string, got: number | null, want: number | null, tol?: number) => {
+        if (!near(got, want, tol)) bad.push(`${what}: summary ${got}, oracle ${want}`);
+      };
+      check("mso.ebitda", s.mso.ebitda, o.summary.mso.ebitda);
+      check("mso.closingCash", s.mso.closingCash, o.summary.mso.closingCash);
+      check("mso.dividends", s.mso.dividends, o.summary.mso.dividends);
+      s.pcs.forEach((pc, p) => {
+        check(`${pc.name} closingCash`, pc.closingCash, o.pcs[p].closingCash);
+        check(`${pc.name} minCash`, pc.minCash, o.pcs[p].minCash);
+        check(`${pc.name} peakLoc`, pc.peakLoc, o.pcs[p].peakLoc);
+        check(`${pc.name} realisedMarkup`, pc.realisedMarkup, o.pcs[p].realisedMarkup, 1e-9);
+      });
+      for (const k of ["collections", "ebitda", "netIncome", "nonControllingInterest"] as const)
+        check(`consolidated.${k}`, s.consolidated[k], o.summary.consolidated[k]);
+      for (const k of ["msoEntityTax", "msoOwnerTax", "physicianTax", "total"] as const)
+        check(`tax.${k}`, s.tax[k], o.summary.tax[k]);
+      check("tax.effectiveRate", s.tax.effectiveRate, o.summary.tax.effectiveRate, 1e-9);
+      check("deal.invested", s.deal.invested, o.summary.deal.invested);
+      check("deal.enterpriseValue", s.deal.enterpriseValue, o.summary.deal.enterpriseValue);
+      check("deal.moic", s.deal.moic, o.summary.deal.moic, 1e-9);
+      for (const k of [
+        "balanceSheetsBalance",
+        "pcCashNonNegative",
+        "msoCashNonNegative",
+        "consolidationTies",
+      ] as const)
+        if (s.checks[k] !== o.checks[k])
+          bad.push(`checks.${k}: summary ${s.checks[k]}, oracle ${o.checks[k]}`);
+      expect(bad).toEqual([]);
+    } finally {
+      host.destroy();
+    }
   });
 });
