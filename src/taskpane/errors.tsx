@@ -13,7 +13,7 @@ import {
   MessageBarTitle,
   type MessageBarIntent,
 } from "@fluentui/react-components";
-import { SheetClashError, WriteCancelledError } from "../workbook/host";
+import { NameClashError, SheetClashError, WriteCancelledError } from "../workbook/host";
 
 export interface PaneMessage {
   intent: MessageBarIntent;
@@ -47,6 +47,8 @@ function officeCode(e: unknown): string | undefined {
 export function describeError(e: unknown, doing: string): PaneMessage {
   if (e instanceof WriteCancelledError) return { intent: "info", title: "Cancelled", body: e.message };
   if (e instanceof SheetClashError) return { intent: "warning", title: "Sheet names taken", body: e.message };
+  if (e instanceof NameClashError)
+    return { intent: "warning", title: "Defined names taken", body: e.message };
   const message = e instanceof Error ? e.message : String(e);
   const code = officeCode(e);
   const advice =

@@ -4,7 +4,7 @@
 // The Model panel over a HyperFormula workbook: fields validated by the CLI's schema with messages
 // beside them, build with progress, clash → suffix or stop, cancel, and a host that throws.
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import onePc from "../../examples/one-pc.json";
 import { buildPlan } from "../../src/model/build";
 import { parseInputs } from "../../src/model/inputs";
@@ -100,20 +100,18 @@ describe("Model panel: validation", () => {
 });
 
 describe("Model panel: build", () => {
-  test("builds with a progress bar; Review then shows the headless build's numbers and checks", async () => {
+  test("builds with a progress bar moving per block; Review then shows the headless build's numbers and checks", async () => {
     const host = new TestWorkbookHost();
-    const progress: number[] = [];
-    let release!: () => void;
-    host.pauseAfterFirstBlock = new Promise<void>((r) => (release = r));
     renderApp(host);
     fireEvent.click(buildButton());
-    const bar = await screen.findByRole("progressbar");
-    progress.push(Number(bar.getAttribute("aria-valuenow")));
-    await act(async () => release());
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
     expect(await screen.findByText("Model built")).toBeTruthy();
-    expect(progress[0]).toBeGreaterThan(0);
-    expect(progress[0]).toBeLessThan(1);
     expect(screen.queryByRole("progressbar")).toBeNull();
+    // One report per block, in order, the last one complete.
+    const done = host.progress.map((p) => p.done);
+    expect(done).toEqual(done.map((_, i) => i + 1));
+    expect(host.progress[host.progress.length - 1].done).toBe(host.progress[0].total);
+    expect(host.progress.length).toBeGreaterThan(2);
 
     const summary = await headless(onePc);
     fireEvent.click(screen.getByRole("tab", { name: "Review" }));
@@ -156,12 +154,12 @@ describe("Model panel: build", () => {
     // The link selects the master check's own cell.
     const plan = buildPlan(inputsOf(onePc), { formulas: "addin" });
     fireEvent.click(within(masterRow).getByRole("button"));
-    await waitFor(() => expect(host.selected).toEqual([plan.results.checks.master]));
+    await waitFor(() => expect(host.selection).toEqual(plan.results.checks.master));
   });
 
   test("a user's sheet named MSO: the build stops, then builds with a suffix beside it", async () => {
     const host = new TestWorkbookHost();
-    host.userSheets = ["MSO"];
+    host.addUserSheet("MSO", [["my own notes", 42]]);
     renderApp(host);
     fireEvent.click(buildButton());
     expect(await screen.findByText("Sheet names taken")).toBeTruthy();
@@ -171,9 +169,15 @@ describe("Model panel: build", () => {
     const names = (await host.listSheets()).map((s) => `${s.name}:${s.tag ?? "user"}`);
     expect(names).toContain("MSO:user");
     expect(names).toContain("MSO (model):mso-modeler");
+    expect(host.sheetValues("MSO")).toEqual([["my own notes", 42]]);
     // The renamed model still computes the headless numbers, and Review reads them from it.
     const summary = await headless(onePc);
-    expect(await readSummary(host.plan!, host)).toEqual(summary);
+    const written = (
+      await host.writePlan(buildPlan(inputsOf(onePc), { formulas: "addin" }), {
+        onClash: { suffix: " (model)" },
+      })
+    ).plan!;
+    expect(await readSummary(written, host)).toEqual(summary);
     fireEvent.click(screen.getByRole("tab", { name: "Review" }));
     const results = await screen.findByRole("table", { name: "MSO and PC results" });
     expect(within(results).getByRole("row", { name: /Fee revenue/ }).textContent).toContain(
@@ -183,7 +187,7 @@ describe("Model panel: build", () => {
 
   test("Stop after a clash writes nothing and says what to do", async () => {
     const host = new TestWorkbookHost();
-    host.userSheets = ["inputs"];
+    host.addUserSheet("inputs");
     renderApp(host);
     fireEvent.click(buildButton());
     fireEvent.click(await screen.findByRole("button", { name: "Stop" }));
@@ -194,13 +198,11 @@ describe("Model panel: build", () => {
 
   test("Cancel during a build leaves the workbook as it was", async () => {
     const host = new TestWorkbookHost();
-    let release!: () => void;
-    host.pauseAfterFirstBlock = new Promise<void>((r) => (release = r));
+    host.onFirstBlock = () => fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
     renderApp(host);
     fireEvent.click(buildButton());
-    fireEvent.click(await screen.findByRole("button", { name: "Cancel" }));
-    await act(async () => release());
     expect(await screen.findByText("Cancelled")).toBeTruthy();
+    expect(host.progress.length).toBe(1);
     expect(host.writes).toBe(0);
     expect(await host.listSheets()).toEqual([]);
   });

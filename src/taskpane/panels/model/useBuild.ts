@@ -44,7 +44,8 @@ export function useBuild() {
           signal: abort.signal,
           onClash: suffix === undefined ? "stop" : { suffix },
         });
-        setModel({ plan, inputs, sheetNames: result.sheetNames });
+        // The plan as written (renamed after a suffix), so the panels read the cells that were written.
+        setModel({ plan: result.plan ?? plan, inputs, sheetNames: result.sheetNames });
         const settings: PaneSettings = { formulaMode: mode, sheetNames: result.sheetNames };
         const saved = await saveSettings(host, settings);
         setMessage({

@@ -7,10 +7,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { buildPlan } from "../../../model/build";
 import { type ModelInputs, parseInputs } from "../../../model/inputs";
 import { buildScenariosSheet } from "../../../model/scenarios-sheet";
-import type { DocumentState } from "../../../workbook/host";
+import type { DocumentState, WriteOptions } from "../../../workbook/host";
 import { type PaneMessage, describeError } from "../../errors";
 import { useHost } from "../../host-context";
-import { useLocate, useSession } from "../../session";
+import { type BuiltModel, useLocate, useSession } from "../../session";
 import { editableState } from "../../state";
 import { type CompareResult, applyValues, compareInWorkbook, layoutChanges } from "./scenario-run";
 
@@ -126,8 +126,11 @@ export function useScenarios() {
       const layout = layoutChanges(current, inputs);
       const plan = buildPlan(inputs, { formulas: model.plan.mode });
       if (layout.length > 0 || !(model.plan.inputCells ?? []).length) {
-        const result = await host.writePlan(plan, { onProgress: (p) => setProgress(p) });
-        setModel({ plan, inputs, sheetNames: result.sheetNames });
+        const result = await host.writePlan(plan, {
+          onProgress: (p) => setProgress(p),
+          onClash: clashOption(model),
+        });
+        setModel({ plan: result.plan ?? plan, inputs, sheetNames: result.sheetNames });
         setMessage({
           intent: "success",
           title: "Scenario applied",
@@ -195,11 +198,9 @@ export function useScenarios() {
       const withSheet = { ...plan, sheets: [...plan.sheets.filter((x) => x.kind !== "scenarios"), sheet] };
       const result = await host.writePlan(withSheet, {
         onProgress: (p) => setProgress(p),
-        onClash: Object.keys(model.sheetNames).some((k) => model.sheetNames[k] !== k)
-          ? { suffix: inferSuffix(model.sheetNames) }
-          : "stop",
+        onClash: clashOption(model),
       });
-      setModel({ plan: withSheet, inputs, sheetNames: result.sheetNames });
+      setModel({ plan: result.plan ?? withSheet, inputs, sheetNames: result.sheetNames });
       setMessage({
         intent: "success",
         title: "Scenarios sheet written",
@@ -227,8 +228,12 @@ export function useScenarios() {
   };
 }
 
-/** The suffix an earlier build used (`MSO` → `MSO (model)` gives ` (model)`). */
-function inferSuffix(names: Record<string, string>): string {
-  for (const [k, v] of Object.entries(names)) if (v !== k && v.startsWith(k)) return v.slice(k.length);
-  return " (model)";
+/**
+ * A rebuild keeps the suffix the model was built with (the user's sheets still hold the names):
+ * `MSO` written as `MSO (model)` gives ` (model)`.
+ */
+function clashOption(model: BuiltModel): WriteOptions["onClash"] {
+  for (const [k, v] of Object.entries(model.sheetNames))
+    if (v !== k && v.startsWith(k)) return { suffix: v.slice(k.length) };
+  return "stop";
 }
