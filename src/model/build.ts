@@ -68,7 +68,12 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
     msoMinCash: `MSO!$C$${msoCash.minCash}`,
     consTieMax: `${cons.writer.name}!$C$${cons.layout.tieMax}`,
   });
-  const sm = buildSummary(inputs, months, mso.layout, pcSheets);
+  const sm = buildSummary(inputs, months, mso.layout, pcSheets, {
+    mso: mso.layout,
+    msoCash,
+    cons: cons.layout,
+    tax: tax.layout,
+  });
   const ref = buildReference();
 
   const freezeTl = { rows: TL.year, columns: 4 };

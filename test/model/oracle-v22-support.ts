@@ -11,7 +11,7 @@ import { CellValue } from "../../src/workbook/host";
 import { HyperFormulaHost } from "../../src/workbook/hyperformula";
 import { oracle } from "./oracle";
 import { Oracle22, oracle22 } from "./oracle-v22";
-import { readChecks, rowValues, validInputs } from "./support";
+import { labelRows, readChecks, rowValues, validInputs } from "./support";
 
 const MONEY = 0.005;
 const RATIO = 1e-9;
@@ -158,6 +158,19 @@ export function v22Differences(inputs: ModelInputs, plan: SheetPlan, host: Hyper
   num("tax: total", cell(v.tax.cells.total), ts.total);
   num("tax: effective rate", cell(v.tax.cells.effectiveRate), ts.effectiveRate, RATIO);
 
+  // The Summary sheet's yearly deal lines: MSO EBITDA and margin (year columns from C).
+  const [ebitdaRow] = labelRows(plan, "Summary", "EBITDA (fee revenue − MSO costs)");
+  const [marginRow] = labelRows(plan, "Summary", "EBITDA margin (blank: no revenue)");
+  o.deal.msoEbitdaByYear.forEach((e, y) => {
+    const col = String.fromCharCode(67 + y);
+    num(`Summary year ${y + 1} MSO EBITDA`, host.readValueSync("Summary", `${col}${ebitdaRow}`), e);
+    num(
+      `Summary year ${y + 1} MSO EBITDA margin`,
+      host.readValueSync("Summary", `${col}${marginRow}`),
+      o.deal.msoMarginByYear[y],
+      RATIO,
+    );
+  });
   num("deal: invested", cell(v.deal.invested), o.summary.deal.invested);
   num("deal: enterprise value", cell(v.deal.enterpriseValue), o.summary.deal.enterpriseValue);
   num("deal: MOIC", cell(v.deal.moic), o.summary.deal.moic, RATIO);

@@ -130,7 +130,7 @@ describe("Model panel: build", () => {
       within(year1)
         .getAllByRole("cell")
         .map((c) => c.textContent),
-    ).toEqual([pct(summary.pcs[0].realisedMarkup), summary.pcs[0].fmvStatus]);
+    ).toEqual([pct(summary.pcs[0].realisedMarkup!), summary.pcs[0].fmvStatus]);
     const loc = screen.getByRole("table", { name: `Line of credit: ${onePc.pcs[0].name}` });
     expect(within(loc).getByRole("row", { name: /Peak balance/ }).textContent).toContain(
       usd(summary.pcs[0].peakLoc),
