@@ -231,3 +231,24 @@ function cellKey(a1: string): string {
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return `${Number(m[2]) - 1},${col - 1}`;
 }
+
+test("the Excel host's imports stay free of HyperFormula, ExcelJS and JSZip (the pane's bundle)", () => {
+  const fs = jest.requireActual<typeof import("node:fs")>("node:fs");
+  const path = jest.requireActual<typeof import("node:path")>("node:path");
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = fs.readFileSync(file, "utf8");
+    for (const m of source.matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gm)) {
+      if (/^import\s+type\s/.test(m[0])) continue;
+      const spec = m[1];
+      if (!spec.startsWith(".")) packages.add(spec);
+      else visit(path.resolve(path.dirname(file), `${spec}.ts`));
+    }
+  };
+  visit(path.resolve(__dirname, "../../src/workbook/excel.ts"));
+  expect(seen.size).toBeGreaterThan(3);
+  expect([...packages].filter((p) => /hyperformula|exceljs|jszip/.test(p))).toEqual([]);
+});
