@@ -52,6 +52,12 @@ describe("helpUrl: Excel's 'Help on this function' opens the function's entry", 
   test("docs/functions.md documents exactly the functions the bundle declares", () => {
     expect([...documentedFunctions()].sort()).toEqual(meta.functions.map((f) => f.id).sort());
   });
+
+  test("the README's function table lists the same functions, in the reference's order", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const listed = [...readme.matchAll(/^\| `([A-Z]+\.[A-Z0-9]+)\(/gm)].map((m) => m[1]);
+    expect(listed).toEqual(documentedFunctions());
+  });
 });
 
 describe("dist/support.html", () => {
@@ -92,6 +98,12 @@ describe("dist/support.html", () => {
     );
     expect(row?.textContent).toContain(`${pkg.version} (manifest ${manifestVersion()})`);
     expect(manifestVersion()).toMatch(/^\d+(\.\d+){1,3}$/);
+  });
+
+  test("its source names no dev-server URL, which an ADDIN_ORIGIN build would rewrite to the production host", () => {
+    expect(fs.readFileSync(path.join(ROOT, "src", "support", "support.html"), "utf8")).not.toContain(
+      devOrigin(),
+    );
   });
 
   test("lists every documented function with a link to its entry", () => {
