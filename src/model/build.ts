@@ -8,7 +8,7 @@
  * of the line of credit independently, so the Intercompany sheet compares two sets of books.
  */
 import { ModelInputs } from "./inputs";
-import { FormulaMode, PLAN_TAG, SheetPlan } from "./plan";
+import { FormulaMode, PLAN_TAG, PlanResults, PlanResultsV22, SheetPlan } from "./plan";
 import { SheetWriter, TL, monthColumns } from "./writer";
 import { buildChecks } from "./sheets/checks";
 import { buildConsolidated } from "./sheets/consolidated";
@@ -30,6 +30,22 @@ export { pcSheetNames };
 
 export interface BuildOptions {
   formulas: FormulaMode;
+}
+
+/**
+ * The v2.2 results where the summary and the task pane look for them: the MSO's EBITDA, cash and
+ * dividends beside its v1 totals, the structure's tax, the new checks before the master check;
+ * the full set (rows included) under `v22`.
+ */
+function withV22(r: PlanResults, v22: PlanResultsV22): PlanResults {
+  const { master, ...checks } = r.checks;
+  return {
+    ...r,
+    mso: { ...r.mso, ...v22.mso.cells },
+    tax: v22.tax.cells,
+    checks: { ...checks, ...v22.checks, master },
+    v22,
+  };
 }
 
 export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan {
@@ -95,9 +111,9 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
     names: [...lay.names, ...lay22.names, ...ref.names],
     tables: [...inputsTables(lay), ...ref.tables],
     charts: summaryCharts(inputs, months, pcSheets, sm.layout),
-    results: {
-      ...planResults(inputs, months, pcSheets, lay, mso.layout, ic.layout, ck.layout),
-      v22: planResultsV22(pcSheets, mso.layout, msoCash, cons.layout, tax.layout, ck.layout),
-    },
+    results: withV22(
+      planResults(inputs, months, pcSheets, lay, mso.layout, ic.layout, ck.layout),
+      planResultsV22(pcSheets, mso.layout, msoCash, cons.layout, tax.layout, ck.layout),
+    ),
   };
 }

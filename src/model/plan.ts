@@ -171,7 +171,11 @@ export interface CellRef {
 
 export interface PlanResults {
   months: CellRef;
-  mso: Record<"revenue" | "interestIncome" | "costs" | "preTax" | "tax" | "netIncome", CellRef>;
+  mso: Record<"revenue" | "interestIncome" | "costs" | "preTax" | "tax" | "netIncome", CellRef> &
+    /** v2.2 (totals over all months; closing cash at the last month end). */
+    Partial<Record<"ebitda" | "closingCash" | "dividends", CellRef>>;
+  /** v2.2: tax across the structure, totals over all years (the Tax sheet's column D). */
+  tax?: Record<"msoEntityTax" | "msoOwnerTax" | "physicianTax" | "total" | "effectiveRate", CellRef>;
   pcs: {
     name: string;
     sheet: string;
@@ -208,7 +212,14 @@ export interface PlanResults {
     | "fmvAssessmentCurrent"
     | "master",
     CellRef
-  >;
+  > &
+    /** v2.2's checks (in the master check too). */
+    Partial<
+      Record<
+        "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies",
+        CellRef
+      >
+    >;
   /** The FMV band (group-wide) the realised markups are tested against; read by the task pane. */
   fmvBand?: { low: CellRef; high: CellRef };
   /**

@@ -25,6 +25,10 @@ const ALL_OK = {
   limitOk: "OK",
   physicianCompNonNegative: "OK",
   fmvAssessmentCurrent: "OK",
+  balanceSheetsBalance: "OK",
+  pcCashNonNegative: "OK",
+  msoCashNonNegative: "OK",
+  consolidationTies: "OK",
   master: "OK",
 };
 
