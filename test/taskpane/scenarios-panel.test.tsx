@@ -10,6 +10,7 @@ import onePc from "../../examples/one-pc.json";
 import { buildPlan } from "../../src/model/build";
 import type { PlanInputCell, SheetPlan } from "../../src/model/plan";
 import { readSummary } from "../../src/model/summary";
+import { ModelPanel } from "../../src/taskpane/panels/model/ModelPanel";
 import { ScenariosPanel } from "../../src/taskpane/panels/scenarios/ScenariosPanel";
 import { headless, inputsOf, renderWith, usd } from "./support";
 import { TestWorkbookHost } from "./test-host";
@@ -184,4 +185,29 @@ test("a comparison on a model without an input map says to rebuild", async () =>
   fireEvent.click(screen.getByRole("button", { name: "Compare selected" }));
   expect(await screen.findByText(/no input map/)).toBeTruthy();
   await waitFor(() => expect(host.valueWrites).toEqual([]));
+});
+
+test("after a scenario is applied the Model form shows its inputs", async () => {
+  const host = new TestWorkbookHost();
+  const inputs = inputsOf(onePc);
+  const plan = withInputCells(buildPlan(inputs, { formulas: "addin" }));
+  host.writePlanSync(plan);
+  await host.saveState({
+    version: 1,
+    scenarios: [{ name: "Markup 9%", inputs: markup9, savedAt: "x" }],
+    settings: {},
+  });
+  renderWith(
+    host,
+    <>
+      <ModelPanel />
+      <ScenariosPanel />
+    </>,
+    { plan, inputs, sheetNames: {} },
+  );
+  fireEvent.click(screen.getByRole("button", { name: "MSA fee" }));
+  const markup = screen.getByRole("textbox", { name: /Markup on allocated cost/ }) as HTMLInputElement;
+  expect(markup.value).toBe(String(onePc.fee.markup));
+  fireEvent.click(await screen.findByRole("button", { name: "Apply Markup 9%" }));
+  await waitFor(() => expect(markup.value).toBe("0.09"));
 });
