@@ -241,6 +241,7 @@ describe("Model panel: every input", () => {
       /^Fair market value$/,
       /^Line of credit$/,
       /^Tax$/,
+      /^MSO$/, // the example gives the MSO's opening cash (v2.2)
     ])
       open(header);
     open(new RegExp(`^${onePc.pcs[0].name}$`));
