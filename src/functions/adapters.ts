@@ -41,7 +41,9 @@ import {
   asMatrix,
   bounded,
   cellNumber,
-  cellsOf,
+  numberAt,
+  positionOf,
+  valuesOf,
   code,
   isBlank,
   numbersOf,
@@ -90,10 +92,12 @@ export function msaAllocate(total: unknown, drivers: unknown, decimals: unknown)
   const amount = dec(requiredNumber("total", total));
   requiredRange("drivers", drivers);
   const matrix = asMatrix(drivers);
-  const weights = cellsOf(drivers).map((cell) => {
-    const n = cellNumber("drivers", cell);
-    if (n !== null && n < 0) throw Err.negativeDriver(cell.row, cell.col, n);
-    return n === null ? null : dec(n);
+  const cells = valuesOf(drivers);
+  const weights = cells.map((_, i) => {
+    const n = numberAt("drivers", drivers, cells, i);
+    if (n === null || n >= 0) return n === null ? null : dec(n);
+    const { row, col } = positionOf(drivers, i);
+    throw Err.negativeDriver(row, col, n);
   });
   const parts = allocate(amount, weights, places);
   let i = 0;
@@ -104,18 +108,20 @@ export function msaAllocate(total: unknown, drivers: unknown, decimals: unknown)
 
 /** Pairs flows with dates cell by cell; a blank pair is skipped, a half-blank pair is an error. */
 function flowsOf(flows: unknown, dates: unknown): CellFlow[] {
-  const amounts = cellsOf(requiredRange("flows", flows));
-  const days = cellsOf(requiredRange("dates", dates));
+  const flowArg = requiredRange("flows", flows);
+  const dateArg = requiredRange("dates", dates);
+  const amounts = valuesOf(flowArg);
+  const days = valuesOf(dateArg);
   if (amounts.length !== days.length) throw Err.countMismatch("flows", amounts.length, "dates", days.length);
   const out: CellFlow[] = [];
-  amounts.forEach((cell, i) => {
-    const amount = cellNumber("flows", cell);
-    const day = cellNumber("dates", days[i]);
-    if (amount === null && day === null) return;
+  for (let i = 0; i < amounts.length; i++) {
+    const amount = numberAt("flows", flowArg, amounts, i);
+    const day = numberAt("dates", dateArg, days, i);
+    if (amount === null && day === null) continue;
     if (day === null) throw Err.pairBlank("dates", "flows", i + 1, amount);
     if (amount === null) throw Err.pairBlank("flows", "dates", i + 1, day);
     out.push({ date: toSerial("dates", day), amount });
-  });
+  }
   return out;
 }
 
