@@ -6,6 +6,7 @@
  * works as a user would write it.
  */
 import { HyperFormula, RawCellContent } from "hyperformula";
+
 import { registerAddinFunctions } from "../src/workbook/addin-plugin";
 import { median, seeded } from "./timing";
 
@@ -25,6 +26,9 @@ export interface CustomVsNative {
   /** Medians of the runs, CPU milliseconds of this process. */
   oursMs: number;
   nativeMs: number;
+  /** Medians of the runs, wall-clock milliseconds. */
+  oursWallMs: number;
+  nativeWallMs: number;
   /** ours / native per run: the median and the spread. */
   ratio: RatioSpread;
   /** The same from wall-clock time, which a busy shared machine inflates unevenly. */
@@ -72,8 +76,10 @@ function spread(ratios: number[]): RatioSpread {
 /**
  * `runs` interleaved runs after two warm-ups. Each run evaluates both sheets back to back, the order
  * alternating run by run, and gives one ratio; a slow moment of the machine falls on both sides of
- * the same ratio. CPU time is the measure because the machine is shared: another process taking the
- * core stretches wall time but not this process's CPU time.
+ * the same ratio; the median ratio is robust to the few runs where a major garbage collection, for
+ * garbage either side left, falls on one side only (the spread shows them). CPU time is the measure
+ * because the machine is shared: another process taking the core stretches wall time but not this
+ * process's CPU time.
  */
 function measure(
   name: string,
@@ -81,7 +87,7 @@ function measure(
   data: RawCellContent[][],
   ours: RawCellContent[][],
   native: RawCellContent[][],
-  runs = 9,
+  runs = 11,
 ): CustomVsNative {
   const { hf, calc } = workbook(data);
   const cpu = { ours: [] as number[], native: [] as number[] };
@@ -112,6 +118,8 @@ function measure(
     aim,
     oursMs: median(cpu.ours),
     nativeMs: median(cpu.native),
+    oursWallMs: median(wall.ours),
+    nativeWallMs: median(wall.native),
     ratio: spread(cpu.ours.map((t, i) => t / cpu.native[i])),
     wallRatio: spread(wall.ours.map((t, i) => t / wall.native[i])),
     maxAbsDifference,

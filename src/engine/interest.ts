@@ -324,8 +324,51 @@ function numberInterest({ k, buckets }: UnitSums): number | null {
   return q === 0 ? 0 : q;
 }
 
+/**
+ * The usual line — one fixed rate, simple interest, Actual/360 or Actual/365, amounts in cents —
+ * without the general walk: principal × days summed event by event in whole units, then one
+ * division. The same segments and the same check of the balance as the walk; null where the whole
+ * units do not apply.
+ */
+function flatSimpleInterest(flows: readonly CellFlow[], end: number, terms: LineTerms): number | null {
+  if (terms.compounding !== 0 || terms.rate.kind !== "fixed" || (terms.basis !== 2 && terms.basis !== 3))
+    return null;
+  const live: CellFlow[] = [];
+  let ordered = true;
+  for (const f of flows)
+    if (f.date < end) {
+      if (live.length > 0 && f.date < live[live.length - 1].date) ordered = false;
+      live.push(f);
+    }
+  if (live.length === 0) return 0;
+  if (!ordered) live.sort((a, b) => a.date - b.date);
+  const amounts = live.map((f) => f.amount);
+  const k = commonScale(amounts);
+  const rate = terms.rate.rate.toNumber();
+  const b = commonScale([rate]);
+  if (k < 0 || b < 0 || k + b > 12) return null;
+  let principal = 0;
+  let sum = 0; // Σ principal × days, in units of 10^-k
+  for (let i = 0; i < live.length;) {
+    const day = live[i].date;
+    for (; i < live.length && live[i].date === day; i++) principal += unitsAt(amounts[i], k) as number;
+    if (!Number.isSafeInteger(principal)) return null;
+    if (principal < 0)
+      throw Err.negativeBalance(isoDate(day), new Dec(principal).div(POWERS_OF_TEN[k]).toString());
+    const product = principal * ((i < live.length ? live[i].date : end) - day);
+    sum += product;
+    if (!Number.isSafeInteger(product) || !Number.isSafeInteger(sum)) return null;
+  }
+  const numerator = (unitsAt(rate, b) as number) * sum;
+  if (!Number.isSafeInteger(numerator)) return null;
+  // Both safe integers: IEEE division is correctly rounded, the double nearest the exact interest.
+  return numerator / ((terms.basis === 2 ? 360 : 365) * POWERS_OF_TEN[k + b]) || 0;
+}
+
 /** LOC.INTEREST on flows as cells hold them, as the number for the cell. */
 export function lineInterestNumber(flows: readonly CellFlow[], end: number, terms: LineTerms): number {
+  const flat = flatSimpleInterest(flows, end, terms);
+  if (flat !== null) return flat;
   const sums = simpleInterestSums(flows, end, terms);
   if (sums) return numberInterest(sums) ?? toNumber(decimalInterest(sums));
   return toNumber(lineInterest(toDecimalFlows(flows), end, terms));
