@@ -18,12 +18,16 @@ async function main(): Promise<void> {
   const plain = args.includes("--http") || /^(1|true|yes)$/i.test(process.env.MSO_WORKBENCH_HTTP ?? "");
   const portAt = args.indexOf("--port");
   const port = portAt >= 0 ? Number(args[portAt + 1]) : DEV_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a port number, not ${args[portAt + 1]}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port needs a port number, not ${args[portAt + 1]}`);
 
   if (!args.includes("--no-build")) {
     console.log("Building the add-in and the workbench (webpack, production)…");
     const webpack = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-    const built = spawnSync(process.execPath, [webpack, "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
+    const built = spawnSync(process.execPath, [webpack, "--mode", "production"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
 
@@ -43,7 +47,9 @@ The certificate is self-signed unless you ran 'npx office-addin-dev-certs instal
 accept it once in the browser; Excel desktop needs the trusted one.
 `);
   } else {
-    console.log("Plain http: the workbench only. Excel loads add-ins over https: run npm start without --http.\n");
+    console.log(
+      "Plain http: the workbench only. Excel loads add-ins over https: run npm start without --http.\n",
+    );
   }
   console.log("Ctrl+C stops the server.");
 }

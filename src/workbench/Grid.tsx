@@ -10,6 +10,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { columnLetter } from "../model/plan";
 import { isCellError } from "../workbook/host";
+import type { ColumnWidth, EditCell, FetchView, SelectCell } from "./grid-types";
 import { formatValue } from "./number-format";
 import type { SheetLayout, ViewCell } from "./workbook-service";
 
@@ -23,10 +24,10 @@ export interface GridProps {
   layout: SheetLayout;
   /** Bumped whenever the workbook's values change, to fetch again. */
   version: number;
-  fetchView: (sheet: string, r0: number, r1: number, c0: number, c1: number) => Promise<ViewCell[][]>;
+  fetchView: FetchView;
   selected: { row: number; col: number };
-  onSelect: (row: number, col: number, cell: ViewCell | undefined) => void;
-  onEdit: (row: number, col: number, text: string) => Promise<void>;
+  onSelect: SelectCell;
+  onEdit: EditCell;
 }
 
 const useStyles = makeStyles({
@@ -167,7 +168,6 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
   // Tell the page what the selected cell holds once its data arrives (formula bar).
   useEffect(() => {
     onSelect(selected.row, selected.col, cellAt(selected.row, selected.col));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [win]);
 
   const move = (row: number, col: number) => {
@@ -177,6 +177,12 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
     rowV.scrollToIndex(r);
     colV.scrollToIndex(c);
   };
+
+  // A selection made elsewhere (name box, the pane's link to a check) scrolls into view.
+  useEffect(() => {
+    rowV.scrollToIndex(selected.row, { align: "auto" });
+    colV.scrollToIndex(selected.col, { align: "auto" });
+  }, [selected.row, selected.col]);
 
   const page = Math.max(1, vRows.length - 2);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -248,7 +254,9 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
               aria-selected={isSel}
               aria-readonly={role !== "input"}
               data-a1={a1}
-              data-value={cell && !isCellError(cell.value) && cell.value !== null ? String(cell.value) : undefined}
+              data-value={
+                cell && !isCellError(cell.value) && cell.value !== null ? String(cell.value) : undefined
+              }
               data-role={role}
               data-highlight={cell?.highlight}
               title={isCellError(cell?.value) ? cell?.value.message : undefined}
@@ -285,7 +293,6 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
           );
         }),
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [vRows, vCols, win, selected, styles, layout.name],
   );
 
@@ -298,7 +305,11 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
       aria-rowcount={rows + 1}
       aria-colcount={columns + 1}
       aria-readonly="true"
-      aria-activedescendant={selectedId}
+      aria-activedescendant={
+        vRows.some((v) => v.index === selected.row) && vCols.some((v) => v.index === selected.col)
+          ? selectedId
+          : undefined
+      }
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
@@ -360,7 +371,7 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
   );
 }
 
-function sumWidths(widthOf: (c: number) => number, upTo: number): number {
+function sumWidths(widthOf: ColumnWidth, upTo: number): number {
   let total = 0;
   for (let c = 0; c < upTo; c++) total += widthOf(c);
   return total;

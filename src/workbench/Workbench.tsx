@@ -59,14 +59,14 @@ const useStyles = makeStyles({
   tabs: { overflowX: "auto", backgroundColor: tokens.colorNeutralBackground1 },
   bar: {
     display: "grid",
-    gridTemplateColumns: "140px 1fr",
+    gridTemplateColumns: "140px minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalS,
     padding: tokens.spacingVerticalXS,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  formula: { fontFamily: tokens.fontFamilyMonospace },
+  formula: { fontFamily: tokens.fontFamilyMonospace, minWidth: 0 },
   grid: { minHeight: 0 },
   empty: { padding: tokens.spacingHorizontalL },
 });
@@ -101,7 +101,9 @@ export function Workbench({ host, pane }: WorkbenchProps) {
       host.onChange((next) => {
         setInfo(next);
         setVersion((v) => v + 1);
-        setSheet((cur) => (next && cur && next.sheets.some((s) => s.name === cur) ? cur : next?.sheets[0]?.name ?? null));
+        setSheet((cur) =>
+          next && cur && next.sheets.some((s) => s.name === cur) ? cur : (next?.sheets[0]?.name ?? null),
+        );
       }),
     [host],
   );
@@ -247,7 +249,8 @@ export function Workbench({ host, pane }: WorkbenchProps) {
           </Caption1>
         </div>
       </header>
-      <aside className={styles.pane} aria-label="Task pane">
+      {/* Focusable, so keyboard users can scroll a pane taller than the window. */}
+      <aside className={styles.pane} aria-label="Task pane" tabIndex={0}>
         {pane}
       </aside>
       <section className={styles.sheets} aria-label="Workbook">

@@ -13,7 +13,8 @@ export function inRange(range: string, row: number, col: number): { dr: number; 
     const [a, b] = part.split(":");
     const s = parseA1(a);
     const e = parseA1(b ?? a);
-    if (row >= s.row && row <= e.row && col >= s.col && col <= e.col) return { dr: row - s.row, dc: col - s.col };
+    if (row >= s.row && row <= e.row && col >= s.col && col <= e.col)
+      return { dr: row - s.row, dc: col - s.col };
   }
   return null;
 }

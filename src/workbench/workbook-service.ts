@@ -76,7 +76,8 @@ function indexSheet(sheet: PlanSheet): SheetIndex {
     }
   }
   const columnWidths: Record<number, number> = {};
-  for (const [letters, width] of Object.entries(sheet.columnWidths)) columnWidths[parseA1(`${letters}1`).col] = width;
+  for (const [letters, width] of Object.entries(sheet.columnWidths))
+    columnWidths[parseA1(`${letters}1`).col] = width;
   return {
     cells,
     spills,
@@ -193,7 +194,10 @@ export class WorkbookService {
     const rEnd = Math.min(r1, last(s.layout.rows));
     const cEnd = Math.min(c1, last(s.layout.columns));
     if (r0 > rEnd || c0 > cEnd) return [];
-    const values = host.readRangeSync(sheetName, `${columnLetter(c0)}${r0 + 1}:${columnLetter(cEnd)}${rEnd + 1}`);
+    const values = host.readRangeSync(
+      sheetName,
+      `${columnLetter(c0)}${r0 + 1}:${columnLetter(cEnd)}${rEnd + 1}`,
+    );
     const out: ViewCell[][] = [];
     for (let r = r0; r <= rEnd; r++) {
       const row: ViewCell[] = [];
@@ -202,13 +206,20 @@ export class WorkbookService {
         const cell: ViewCell = { value };
         const plan = s.cells.get(key(r, c));
         const spill = s.spills.get(key(r, c));
-        const source = plan ?? (spill ? s.cells.get(key(parseA1(spill.anchor).row, parseA1(spill.anchor).col)) : undefined);
+        const source =
+          plan ??
+          (spill ? s.cells.get(key(parseA1(spill.anchor).row, parseA1(spill.anchor).col)) : undefined);
         if (source?.format) cell.format = source.format;
         if (source?.role) cell.role = source.role;
         if (source?.formula) cell.formula = source.formula;
         if (spill) {
           cell.spillAnchor = spill.anchor;
-          cell.spillEdges = { top: r === spill.r0, bottom: r === spill.r1, left: c === spill.c0, right: c === spill.c1 };
+          cell.spillEdges = {
+            top: r === spill.r0,
+            bottom: r === spill.r1,
+            left: c === spill.c0,
+            right: c === spill.c1,
+          };
         }
         const highlight = this.highlight(s, sheetName, r, c, value);
         if (highlight) cell.highlight = highlight;
@@ -261,7 +272,8 @@ export class WorkbookService {
       let target: Record<string | number, unknown> = out;
       field.path.forEach((p, i) => {
         if (i === field.path.length - 1) {
-          target[p] = field.type === "numberList" && typeof v === "string" ? v.split(/[,;]\s*/).map(Number) : v;
+          target[p] =
+            field.type === "numberList" && typeof v === "string" ? v.split(/[,;]\s*/).map(Number) : v;
         } else {
           const next = field.path[i + 1];
           target[p] ??= typeof next === "number" ? [] : {};

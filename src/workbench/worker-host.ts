@@ -108,7 +108,10 @@ export class WorkerHost implements WorkbookHost {
     try {
       const state = JSON.parse(raw) as DocumentState;
       if (state?.version !== 1 || !Array.isArray(state.scenarios))
-        return { status: "unreadable", reason: `saved state has version ${String(state?.version)}; this page reads 1` };
+        return {
+          status: "unreadable",
+          reason: `saved state has version ${String(state?.version)}; this page reads 1`,
+        };
       return { status: "ok", state };
     } catch (e) {
       return { status: "unreadable", reason: `saved state is not JSON: ${(e as Error).message}` };

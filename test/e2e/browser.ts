@@ -31,9 +31,12 @@ export interface Session {
 
 export async function startSession(): Promise<Session> {
   if (!fs.existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (sudo apt-get install -y chromium, or npm run setup:system as root)`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (sudo apt-get install -y chromium, or npm run setup:system as root)`,
+    );
   const dist = path.join(ROOT, "dist");
-  if (!fs.existsSync(path.join(dist, "index.html"))) throw new Error("dist/index.html is missing: run npm run build");
+  if (!fs.existsSync(path.join(dist, "index.html")))
+    throw new Error("dist/index.html is missing: run npm run build");
   const served = await serveStatic({ root: dist, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   return {
@@ -69,7 +72,8 @@ export async function openWorkbench(
 export async function waitBuilt(page: Page, timeout = 180_000): Promise<string> {
   const status = page.getByTestId("workbench-status");
   await page.waitForFunction(
-    () => /^Built |could not/.test(document.querySelector('[data-testid="workbench-status"]')?.textContent ?? ""),
+    () =>
+      /^Built |could not/.test(document.querySelector('[data-testid="workbench-status"]')?.textContent ?? ""),
     undefined,
     { timeout },
   );
@@ -79,7 +83,11 @@ export async function waitBuilt(page: Page, timeout = 180_000): Promise<string> 
 }
 
 /** Shows `sheet!a1` through the name box and returns the selected cell's shown text and value. */
-export async function readCell(page: Page, sheet: string, a1: string): Promise<{ text: string; value: string | null }> {
+export async function readCell(
+  page: Page,
+  sheet: string,
+  a1: string,
+): Promise<{ text: string; value: string | null }> {
   const box = page.getByRole("textbox", { name: "Name box" });
   await box.fill(`'${sheet.replace(/'/g, "''")}'!${a1}`);
   await box.press("Enter");

@@ -28,8 +28,8 @@ test.each([
   [61, "yyyy-mm-dd", "1900-03-01", undefined],
   [1234.5, "General", "1234.5", undefined],
   [1 / 3, undefined, "0.333333333", undefined],
-  [-2, "0.00;(0.00);\"zero\"", "(2.00)", undefined],
-  [0, "0.00;(0.00);\"zero\"", "zero", undefined],
+  [-2, '0.00;(0.00);"zero"', "(2.00)", undefined],
+  [0, '0.00;(0.00);"zero"', "zero", undefined],
 ])("%p in %p shows %p", (value, code, text, color) => {
   expect(formatValue(value, code)).toEqual(color ? { text, color } : { text });
 });
