@@ -265,7 +265,7 @@ export function Workbench({ host, pane }: WorkbenchProps) {
             aria-label="Sheets"
           >
             {(info?.sheets ?? []).map((s) => (
-              <Tab key={s.name} value={s.name}>
+              <Tab key={s.name} value={s.name} data-sheet={s.name}>
                 {s.name}
               </Tab>
             ))}

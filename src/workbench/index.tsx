@@ -27,7 +27,7 @@ function Root() {
   const theme = dark ? webDarkTheme : webLightTheme;
   return (
     <FluentProvider theme={theme} data-theme={dark ? "dark" : "light"}>
-      <Workbench host={host} pane={<App host="the workbench" />} />
+      <Workbench host={host} pane={<App host="the workbench" workbook={host} />} />
     </FluentProvider>
   );
 }

@@ -7,8 +7,17 @@
 import { buildPlan } from "../model/build";
 import { parseInputs } from "../model/inputs";
 import { PlanCell, PlanConditionalFormat, PlanSheet, SheetPlan, columnLetter, parseA1 } from "../model/plan";
-import { CellUpdate, CellValue, SheetInfo, WriteProgress, WriteResult, isCellError } from "../workbook/host";
-import { HyperFormulaHost } from "../workbook/hyperformula";
+import {
+  CellUpdate,
+  CellValue,
+  DocumentState,
+  SheetInfo,
+  StateLoad,
+  WriteOptions,
+  WriteProgress,
+  WriteResult,
+} from "../workbook/host";
+import { HyperFormulaHost, evaluatePlan, toHyperFormulaFormula } from "../workbook/hyperformula";
 import { evaluateConditionalFormat } from "./conditional-format";
 
 /** One cell as the grid draws it. */
@@ -87,13 +96,12 @@ function indexSheet(sheet: PlanSheet): SheetIndex {
 }
 
 export class WorkbookService {
-  private host: HyperFormulaHost | null = null;
+  /** One workbook for the page's lifetime: rebuilds replace only the model's own sheets. */
+  private readonly host = new HyperFormulaHost();
   private plan: SheetPlan | null = null;
   private index = new Map<string, SheetIndex>();
   /** A plan arriving in chunks (writePlan from the page), not yet written. */
   private pending: SheetPlan | null = null;
-  /** The inputs the current model was built from, when the worker built it. */
-  private inputs: unknown = null;
 
   // ---- writing a model ---------------------------------------------------------------------
 
@@ -114,45 +122,42 @@ export class WorkbookService {
     this.pending = null;
   }
 
-  /** Writes the pending plan: the workbook is replaced only when the new one is fully built. */
-  commitPlan(onProgress?: Progress): WriteResult {
+  /**
+   * Writes the pending plan through the HyperFormula host (all or nothing). The result's plan is
+   * left out: copying it back would cost the page as much as sending it did.
+   */
+  async commitPlan(options: { onClash?: WriteOptions["onClash"] } = {}, onProgress?: Progress): Promise<WriteResult> {
     if (!this.pending) throw new Error("no plan is being sent");
     const plan = this.pending;
     this.pending = null;
-    return this.write(plan, null, onProgress);
+    return this.write(plan, { onClash: options.onClash, onProgress });
   }
 
   /**
    * Builds the model from inputs here, in the worker: the plan for 50 PCs × 120 months takes over
    * a second to make and tens of MB to copy, which the page's thread must never do.
    */
-  buildModel(inputsJson: unknown, mode: SheetPlan["mode"], onProgress?: Progress): WriteResult {
+  async buildModel(inputsJson: unknown, mode: SheetPlan["mode"], onProgress?: Progress): Promise<WriteResult> {
     const parsed = parseInputs(inputsJson);
     if (!parsed.ok) throw new Error(`The inputs are not valid:\n${parsed.errors.join("\n")}`);
-    onProgress?.({ done: 0, total: 3, phase: "Laying out the sheets" });
+    onProgress?.({ done: 0, total: 1, phase: "Laying out the sheets" });
     const plan = buildPlan(parsed.inputs, { formulas: mode });
-    return this.write(plan, inputsJson, onProgress);
+    return this.write(plan, { onProgress });
   }
 
-  private write(plan: SheetPlan, inputs: unknown, onProgress?: Progress): WriteResult {
-    onProgress?.({ done: 1, total: 3, phase: "Calculating" });
-    const host = new HyperFormulaHost();
-    host.writePlanSync(plan);
-    onProgress?.({ done: 2, total: 3, phase: "Indexing the sheets" });
-    this.host?.destroy();
-    this.host = host;
-    this.plan = plan;
-    this.inputs = inputs;
-    this.index = new Map(plan.sheets.map((s) => [s.name, indexSheet(s)]));
-    onProgress?.({ done: 3, total: 3, phase: "Done" });
-    return { sheetNames: Object.fromEntries(plan.sheets.map((s) => [s.name, s.name])) };
+  private async write(plan: SheetPlan, options: WriteOptions): Promise<WriteResult> {
+    const result = await this.host.writePlan(plan, options);
+    const written = result.plan ?? plan;
+    this.plan = written;
+    this.index = new Map(written.sheets.map((s) => [s.name, indexSheet(s)]));
+    return { sheetNames: result.sheetNames };
   }
 
   // ---- reading ----------------------------------------------------------------------------
 
-  private need(): { host: HyperFormulaHost; plan: SheetPlan } {
-    if (!this.host || !this.plan) throw new Error("No model is built yet.");
-    return { host: this.host, plan: this.plan };
+  private need(): SheetPlan {
+    if (!this.plan) throw new Error("No model is built yet.");
+    return this.plan;
   }
 
   private sheet(name: string): SheetIndex {
@@ -171,16 +176,16 @@ export class WorkbookService {
     };
   }
 
-  listSheets(): SheetInfo[] {
-    return this.plan ? this.plan.sheets.map((s) => ({ name: s.name, tag: s.tag })) : [];
+  listSheets(): Promise<SheetInfo[]> {
+    return this.host.listSheets();
   }
 
   readValue(sheet: string, a1: string): CellValue {
-    return this.need().host.readValueSync(sheet, a1);
+    return this.host.readValueSync(sheet, a1);
   }
 
   readRange(sheet: string, range: string): CellValue[][] {
-    return this.need().host.readRangeSync(sheet, range);
+    return this.host.readRangeSync(sheet, range);
   }
 
   /**
@@ -188,13 +193,13 @@ export class WorkbookService {
    * has in view, and nothing more.
    */
   view(sheetName: string, r0: number, r1: number, c0: number, c1: number): ViewCell[][] {
-    const { host } = this.need();
+    this.need();
     const s = this.sheet(sheetName);
     const last = (n: number) => Math.max(0, n - 1);
     const rEnd = Math.min(r1, last(s.layout.rows));
     const cEnd = Math.min(c1, last(s.layout.columns));
     if (r0 > rEnd || c0 > cEnd) return [];
-    const values = host.readRangeSync(
+    const values = this.host.readRangeSync(
       sheetName,
       `${columnLetter(c0)}${r0 + 1}:${columnLetter(cEnd)}${rEnd + 1}`,
     );
@@ -206,20 +211,14 @@ export class WorkbookService {
         const cell: ViewCell = { value };
         const plan = s.cells.get(key(r, c));
         const spill = s.spills.get(key(r, c));
-        const source =
-          plan ??
-          (spill ? s.cells.get(key(parseA1(spill.anchor).row, parseA1(spill.anchor).col)) : undefined);
+        const anchor = spill ? parseA1(spill.anchor) : null;
+        const source = plan ?? (anchor ? s.cells.get(key(anchor.row, anchor.col)) : undefined);
         if (source?.format) cell.format = source.format;
         if (source?.role) cell.role = source.role;
         if (source?.formula) cell.formula = source.formula;
         if (spill) {
           cell.spillAnchor = spill.anchor;
-          cell.spillEdges = {
-            top: r === spill.r0,
-            bottom: r === spill.r1,
-            left: c === spill.c0,
-            right: c === spill.c1,
-          };
+          cell.spillEdges = { top: r === spill.r0, bottom: r === spill.r1, left: c === spill.c0, right: c === spill.c1 };
         }
         const highlight = this.highlight(s, sheetName, r, c, value);
         if (highlight) cell.highlight = highlight;
@@ -233,55 +232,40 @@ export class WorkbookService {
   private highlight(s: SheetIndex, sheet: string, row: number, col: number, value: CellValue) {
     for (const cf of s.conditional) {
       const hit = evaluateConditionalFormat(cf, row, col, value, (formula) =>
-        this.need().host.engine.calculateFormula(formula, this.need().host.engine.getSheetId(sheet) ?? 0),
+        this.host.engine.calculateFormula(toHyperFormulaFormula(formula), this.host.engine.getSheetId(sheet) ?? 0),
       );
       if (hit) return cf.style;
     }
     return undefined;
   }
 
-  // ---- changing cells ---------------------------------------------------------------------
+  // ---- changing cells, inputs and state ------------------------------------------------------
 
   /** Sets constants (strings stay text); HyperFormula recalculates what depends on them. */
-  writeValues(sheet: string, updates: CellUpdate[]): void {
-    const { host } = this.need();
-    const id = host.engine.getSheetId(sheet);
-    if (id === undefined) throw new Error(`There is no sheet named "${sheet}".`);
-    host.engine.batch(() => {
-      for (const u of updates) {
-        const { row, col } = parseA1(u.a1);
-        const v = u.value;
-        const raw = typeof v === "string" && /^[=+\-'@]|^\s*[\d.]|^(true|false)$/i.test(v) ? `'${v}` : v;
-        host.engine.setCellContents({ sheet: id, row, col }, raw);
-      }
-    });
+  async writeValues(sheet: string, updates: CellUpdate[]): Promise<void> {
+    await this.host.writeValues(sheet, updates);
   }
 
-  /**
-   * The model's inputs: read through the plan's input map where the builder provides one, else the
-   * inputs this worker built from (the workbench's grid edits then show in the cells, not here).
-   */
-  readInputs(): unknown | null {
-    if (!this.plan) return null;
-    const map = this.plan.inputCells;
-    if (!map || map.length === 0) return this.inputs;
-    const out: Record<string, unknown> = {};
-    for (const field of map) {
-      const v = this.readValue(field.sheet, field.a1);
-      if (v === null || v === "" || isCellError(v)) continue;
-      let target: Record<string | number, unknown> = out;
-      field.path.forEach((p, i) => {
-        if (i === field.path.length - 1) {
-          target[p] =
-            field.type === "numberList" && typeof v === "string" ? v.split(/[,;]\s*/).map(Number) : v;
-        } else {
-          const next = field.path[i + 1];
-          target[p] ??= typeof next === "number" ? [] : {};
-          target = target[p] as Record<string | number, unknown>;
-        }
-      });
-    }
-    return out;
+  readInputs(): Promise<unknown | null> {
+    return this.host.readInputs();
+  }
+
+  loadState(): Promise<StateLoad> {
+    return this.host.loadState();
+  }
+
+  saveState(state: DocumentState): Promise<void> {
+    return this.host.saveState(state);
+  }
+
+  /** The document's state parts, for the page to keep between visits. */
+  stateParts(): string[] {
+    return this.host.statePartsXml;
+  }
+
+  /** Puts back state parts the page kept (before any model is built). */
+  restoreStateParts(parts: string[]): void {
+    for (const p of parts) this.host.addStatePart(p);
   }
 
   // ---- export -------------------------------------------------------------------------------
@@ -291,15 +275,13 @@ export class WorkbookService {
    * here, on first use: the grid never waits for it.
    */
   async exportXlsx(mode: SheetPlan["mode"]): Promise<Uint8Array> {
-    const { host, plan } = this.need();
+    const plan = this.need();
     const { xlsxBuffer } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
-    if (mode === plan.mode) return xlsxBuffer(plan, (sheet, a1) => host.readValueSync(sheet, a1));
-    const inputs = this.readInputs();
-    const parsed = parseInputs(inputs);
+    if (mode === plan.mode) return xlsxBuffer(plan, (sheet, a1) => this.host.readValueSync(sheet, a1));
+    const parsed = parseInputs(await this.readInputs());
     if (!parsed.ok) throw new Error(`The model's inputs cannot be read back:\n${parsed.errors.join("\n")}`);
     const other = buildPlan(parsed.inputs, { formulas: mode });
-    const evaluated = new HyperFormulaHost();
-    evaluated.writePlanSync(other);
+    const evaluated = evaluatePlan(other);
     try {
       return await xlsxBuffer(other, (sheet, a1) => evaluated.readValueSync(sheet, a1));
     } finally {

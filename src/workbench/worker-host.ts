@@ -1,8 +1,9 @@
 /**
  * The page's side of the workbench's workbook: a WorkbookHost whose workbook lives in a Web Worker
  * (workbook-service.ts) behind comlink. The pane uses it like any host; the grid and the page use
- * the extras (view, buildModel, exportXlsx, change events). Document state lives in the browser's
- * localStorage, the workbench's stand-in for the document.
+ * the extras (view, buildModel, exportXlsx, change events). Document state is the HyperFormula
+ * host's (custom XML parts, as in Excel), copied to the browser's localStorage after each save so
+ * scenarios survive a reload.
  */
 import * as Comlink from "comlink";
 import { PlanCell, SheetPlan } from "../model/plan";
@@ -22,7 +23,7 @@ import type { ModelInfo, ViewCell, WorkbookService } from "./workbook-service";
 
 /** Cells per message when a plan is sent: each message's copy stays well under a frame's budget. */
 export const CHUNK_CELLS = 4000;
-const STATE_KEY = "mso-modeler.workbench.state";
+const STATE_KEY = "mso-modeler.workbench.state-parts";
 
 export type ChangeListener = (info: ModelInfo | null) => void;
 
@@ -39,11 +40,26 @@ export class WorkerHost implements WorkbookHost {
   constructor(worker: Worker, storage: Storage | null = globalThis.localStorage ?? null) {
     this.remote = Comlink.wrap<WorkbookService>(worker);
     this.storage = storage;
+    this.restored = this.restoreState();
+  }
+
+  /** Puts back the state parts kept from an earlier visit (unreadable ones too: never dropped). */
+  private readonly restored: Promise<void>;
+  private async restoreState(): Promise<void> {
+    const raw = this.storage?.getItem(STATE_KEY);
+    if (!raw) return;
+    let parts: unknown;
+    try {
+      parts = JSON.parse(raw);
+    } catch {
+      parts = [raw];
+    }
+    if (Array.isArray(parts)) await this.remote.restoreStateParts(parts.map(String));
   }
 
   // ---- WorkbookHost -------------------------------------------------------------------------
 
-  async listSheets(): Promise<SheetInfo[]> {
+  listSheets(): Promise<SheetInfo[]> {
     return this.remote.listSheets();
   }
 
@@ -75,10 +91,14 @@ export class WorkerHost implements WorkbookHost {
       throw new WriteCancelledError();
     }
     const result = await this.remote.commitPlan(
-      Comlink.proxy((p: WriteProgress) => onProgress?.({ ...p, done: chunks.length + p.done, total })),
+      { onClash: options.onClash },
+      Comlink.proxy((p: WriteProgress) =>
+        onProgress?.({ ...p, done: chunks.length + (p.done / p.total) * 3, total }),
+      ),
     );
     await this.changed(true);
-    return result;
+    // The workbench holds no user sheets, so the plan is written as given (no suffix).
+    return { ...result, plan };
   }
 
   readValue(sheet: string, a1: string): Promise<CellValue> {
@@ -103,27 +123,14 @@ export class WorkerHost implements WorkbookHost {
   }
 
   async loadState(): Promise<StateLoad> {
-    const raw = this.storage?.getItem(STATE_KEY) ?? null;
-    if (raw === null) return { status: "empty" };
-    try {
-      const state = JSON.parse(raw) as DocumentState;
-      if (state?.version !== 1 || !Array.isArray(state.scenarios))
-        return {
-          status: "unreadable",
-          reason: `saved state has version ${String(state?.version)}; this page reads 1`,
-        };
-      return { status: "ok", state };
-    } catch (e) {
-      return { status: "unreadable", reason: `saved state is not JSON: ${(e as Error).message}` };
-    }
+    await this.restored;
+    return this.remote.loadState();
   }
 
   async saveState(state: DocumentState): Promise<void> {
-    if (!this.storage) throw new Error("This browser keeps no local storage; the state cannot be saved.");
-    const now = await this.loadState();
-    if (now.status === "unreadable")
-      throw new Error(`The saved state is kept untouched because it cannot be read (${now.reason}).`);
-    this.storage.setItem(STATE_KEY, JSON.stringify(state));
+    await this.restored;
+    await this.remote.saveState(state);
+    this.storage?.setItem(STATE_KEY, JSON.stringify(await this.remote.stateParts()));
   }
 
   onInputsChanged(listener: () => void): () => void {

@@ -101,3 +101,11 @@ export async function readCell(
   );
   return { text: (await cell.textContent()) ?? "", value: await cell.getAttribute("data-value") };
 }
+
+/** The sheet tabs' names, in order (Fluent's Tab draws its text twice, so read the tab's own mark). */
+export async function sheetTabs(page: Page): Promise<string[]> {
+  return page
+    .getByRole("tablist", { name: "Sheets" })
+    .getByRole("tab")
+    .evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet") ?? ""));
+}

@@ -5,7 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import { BrowserContext, Page } from "playwright-core";
 import { formatValue } from "../../src/workbench/number-format";
-import { Session, openWorkbench, readCell, startSession } from "./browser";
+import { Session, openWorkbench, readCell, sheetTabs, startSession } from "./browser";
 import { example, formatOf, headless } from "./headless";
 
 let session: Session;
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 test("the three-state example is built on load, one tab per sheet of the headless plan", async () => {
   const { plan } = await headless(example("three-states"));
-  const tabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
+  const tabs = await sheetTabs(page);
   expect(tabs).toEqual(plan.sheets.map((s) => s.name));
 });
 
