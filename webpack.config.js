@@ -9,6 +9,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { AddinOriginPlugin, normaliseOrigin } = require("./scripts/addin-origin");
+const { HelpPagesPlugin } = require("./scripts/help-pages");
 
 /** The dev server's origin; manifest.xml's URLs must use it (test/manifest.test.ts checks). */
 const DEV_PORT = 3000;
@@ -35,7 +37,8 @@ function devHttps() {
 module.exports = () => {
   // Optional production origin: `ADDIN_ORIGIN=https://addin.example.com/ npm run build` rewrites the
   // manifest copied to dist/; the checked-in manifest.xml always targets the dev server.
-  const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
+  // Validated and normalised (https, trailing slash) by scripts/addin-origin.js; a bad value stops the build.
+  const origin = normaliseOrigin(process.env.ADDIN_ORIGIN, DEV_ORIGIN);
 
   return {
     devtool: "source-map",
@@ -115,6 +118,13 @@ module.exports = () => {
         filename: "index.html",
         template: "./src/workbench/workbench.html",
         chunks: ["workbench"],
+      }),
+      // support.html and docs/*.html (the manifest's support links and each function's helpUrl).
+      new HelpPagesPlugin({ version: require("./package.json").version }),
+      new AddinOriginPlugin({
+        from: DEV_ORIGIN,
+        to: origin,
+        files: /^(functions\.json|support\.html|docs\/.*\.html)$/,
       }),
       new CopyWebpackPlugin({
         patterns: [

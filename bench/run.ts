@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { exactnessCost, lineScaling, versusFormulajs } from "./engine-cases";
 import { costPlusCase, fmvRangeCase, locInterestCase } from "./hyperformula-cases";
+import { writeReadmeBench } from "../scripts/readme-bench";
 
 const ROOT = join(__dirname, "..");
 const AIM = 1.1;
@@ -131,6 +132,7 @@ function main() {
   );
   writeFileSync(join(__dirname, "results.md"), md.join("\n") + "\n");
   console.log(md.join("\n"));
+  writeReadmeBench(); // README.md's benchmark block, from the results.json just written
 }
 
 main();

@@ -189,6 +189,10 @@ export interface PlanResults {
       | "limitOk",
       CellRef
     >;
+    /** v2.1: realised markup and FMV status per model year, in year order (the task pane's Review). */
+    years?: { markup: CellRef; fmvStatus: CellRef }[];
+    /** v2.1: the PC's own credit limit (per-PC terms); without it the group's `LOC_Limit`. */
+    limit?: CellRef;
     /** Monthly rows on the MSO sheet and the PC sheet, for tests and the task pane. */
     rows: Record<
       "base" | "passThrough" | "fee" | "msoInterest" | "msoReceivable" | "pcFee" | "pcInterest" | "pcClose",
@@ -205,6 +209,16 @@ export interface PlanResults {
     | "master",
     CellRef
   >;
+  /** The FMV band (group-wide) the realised markups are tested against; read by the task pane. */
+  fmvBand?: { low: CellRef; high: CellRef };
+  /**
+   * v2.1 Compliance sheet, for the task pane's Compliance panel: each question's id (MODEL.md
+   * v2.1) and its four blue cells; each PC's state, CPOM tier and the two ownership answers.
+   */
+  compliance?: {
+    questions: { id: string; text: string; answer: CellRef; date: CellRef; by: CellRef; note: CellRef }[];
+    pcs: { name: string; state: CellRef; tier: CellRef; physicianOwned: CellRef; ownerLicensed: CellRef }[];
+  };
   /** Column letters of month 1..T on the timeline sheets. */
   monthColumns: string[];
   /** Intercompany difference rows (sheet Intercompany), one per PC and kind. */
