@@ -7,7 +7,16 @@
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  KeyboardEvent,
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { columnLetter } from "../model/plan";
 import { isCellError } from "../workbook/host";
 import type { ColumnWidth, EditCell, FetchView, SelectCell } from "./grid-types";
@@ -113,7 +122,15 @@ interface Window {
   cells: ViewCell[][];
 }
 
-export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }: GridProps) {
+/** Memoised: the page's progress and status updates never re-render the grid. */
+export const Grid = memo(function Grid({
+  layout,
+  version,
+  fetchView,
+  selected,
+  onSelect,
+  onEdit,
+}: GridProps) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const [win, setWin] = useState<Window>({ r0: 0, c0: 0, cells: [] });
@@ -154,7 +171,7 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
     const id = ++request.current;
     fetchView(layout.name, r0, r1, c0, c1).then(
       (cells) => {
-        if (id === request.current) setWin({ r0, c0, cells });
+        if (id === request.current) startTransition(() => setWin({ r0, c0, cells }));
       },
       () => undefined,
     );
@@ -236,62 +253,65 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
 
   const body = useMemo(
     () =>
-      vRows.flatMap((vr) =>
-        vCols.map((vc) => {
-          const cell = cellAt(vr.index, vc.index);
-          const { text, color, numeric } = cellText(cell);
-          const a1 = `${columnLetter(vc.index)}${vr.index + 1}`;
-          const isSel = vr.index === selected.row && vc.index === selected.col;
-          const role = cell?.role;
-          const edges = cell?.spillEdges;
-          return (
-            <div
-              key={`${vr.index}-${vc.index}`}
-              id={`cell-${layout.name.replace(/\W/g, "_")}-${vr.index}-${vc.index}`}
-              role="gridcell"
-              aria-rowindex={vr.index + 2}
-              aria-colindex={vc.index + 2}
-              aria-selected={isSel}
-              aria-readonly={role !== "input"}
-              data-a1={a1}
-              data-value={
-                cell && !isCellError(cell.value) && cell.value !== null ? String(cell.value) : undefined
-              }
-              data-role={role}
-              data-highlight={cell?.highlight}
-              title={isCellError(cell?.value) ? cell?.value.message : undefined}
-              className={mergeClasses(
-                styles.cell,
-                numeric && styles.number,
-                role === "input" && styles.input,
-                role === "link" && styles.link,
-                role === "structural" && styles.structural,
-                role === "note" && styles.note,
-                role === "title" && styles.title,
-                role === "header" && styles.header2,
-                role === "check" && styles.check,
-                color === "red" && styles.red,
-                isCellError(cell?.value) && styles.error,
-                cell?.highlight === "bad" && styles.bad,
-                cell?.highlight === "good" && styles.good,
-                cell?.highlight === "warning" && styles.warning,
-                edges?.top && styles.spillTop,
-                edges?.bottom && styles.spillBottom,
-                edges?.left && styles.spillLeft,
-                edges?.right && styles.spillRight,
-                isSel && styles.selected,
-              )}
-              style={{ top: vr.start, left: vc.start, width: vc.size }}
-              onMouseDown={() => onSelect(vr.index, vc.index, cell)}
-              onDoubleClick={() => {
-                onSelect(vr.index, vc.index, cell);
-                if (role === "input") setEditing(cell?.value == null ? "" : String(cell.value));
-              }}
-            >
-              {text}
-            </div>
-          );
-        }),
+      new Map(
+        vRows.map((vr) => [
+          vr.index,
+          vCols.map((vc) => {
+            const cell = cellAt(vr.index, vc.index);
+            const { text, color, numeric } = cellText(cell);
+            const a1 = `${columnLetter(vc.index)}${vr.index + 1}`;
+            const isSel = vr.index === selected.row && vc.index === selected.col;
+            const role = cell?.role;
+            const edges = cell?.spillEdges;
+            return (
+              <div
+                key={`${vr.index}-${vc.index}`}
+                id={`cell-${layout.name.replace(/\W/g, "_")}-${vr.index}-${vc.index}`}
+                role="gridcell"
+                aria-rowindex={vr.index + 2}
+                aria-colindex={vc.index + 2}
+                aria-selected={isSel}
+                aria-readonly={role !== "input"}
+                data-a1={a1}
+                data-value={
+                  cell && !isCellError(cell.value) && cell.value !== null ? String(cell.value) : undefined
+                }
+                data-role={role}
+                data-highlight={cell?.highlight}
+                title={isCellError(cell?.value) ? cell?.value.message : undefined}
+                className={mergeClasses(
+                  styles.cell,
+                  numeric && styles.number,
+                  role === "input" && styles.input,
+                  role === "link" && styles.link,
+                  role === "structural" && styles.structural,
+                  role === "note" && styles.note,
+                  role === "title" && styles.title,
+                  role === "header" && styles.header2,
+                  role === "check" && styles.check,
+                  color === "red" && styles.red,
+                  isCellError(cell?.value) && styles.error,
+                  cell?.highlight === "bad" && styles.bad,
+                  cell?.highlight === "good" && styles.good,
+                  cell?.highlight === "warning" && styles.warning,
+                  edges?.top && styles.spillTop,
+                  edges?.bottom && styles.spillBottom,
+                  edges?.left && styles.spillLeft,
+                  edges?.right && styles.spillRight,
+                  isSel && styles.selected,
+                )}
+                style={{ top: vr.start, left: vc.start, width: vc.size }}
+                onMouseDown={() => onSelect(vr.index, vc.index, cell)}
+                onDoubleClick={() => {
+                  onSelect(vr.index, vc.index, cell);
+                  if (role === "input") setEditing(cell?.value == null ? "" : String(cell.value));
+                }}
+              >
+                {text}
+              </div>
+            );
+          }),
+        ]),
       ),
     [vRows, vCols, win, selected, styles, layout.name],
   );
@@ -345,7 +365,7 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
             >
               {vr.index + 1}
             </div>
-            {body.filter((el) => (el.key as string).startsWith(`${vr.index}-`))}
+            {body.get(vr.index)}
           </div>
         ))}
         {editing !== null && (
@@ -369,7 +389,7 @@ export function Grid({ layout, version, fetchView, selected, onSelect, onEdit }:
       </div>
     </div>
   );
-}
+});
 
 function sumWidths(widthOf: ColumnWidth, upTo: number): number {
   let total = 0;

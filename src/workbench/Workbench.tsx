@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { ReactNode, startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { FormulaMode, columnLetter, parseA1 } from "../model/plan";
 import { WriteProgress } from "../workbook/host";
 import { DEFAULT_EXAMPLE, EXAMPLES } from "./examples";
@@ -98,13 +98,17 @@ export function Workbench({ host, pane }: WorkbenchProps) {
 
   useEffect(
     () =>
-      host.onChange((next) => {
-        setInfo(next);
-        setVersion((v) => v + 1);
-        setSheet((cur) =>
-          next && cur && next.sheets.some((s) => s.name === cur) ? cur : (next?.sheets[0]?.name ?? null),
-        );
-      }),
+      host.onChange((next) =>
+        // A transition: React renders the new tabs and grid in slices, so no single task blocks
+        // the page (a 50-PC model has 56 tabs).
+        startTransition(() => {
+          setInfo(next);
+          setVersion((v) => v + 1);
+          setSheet((cur) =>
+            next && cur && next.sheets.some((s) => s.name === cur) ? cur : (next?.sheets[0]?.name ?? null),
+          );
+        }),
+      ),
     [host],
   );
 
@@ -123,7 +127,7 @@ export function Workbench({ host, pane }: WorkbenchProps) {
       setStatus(`Building "${ex.label}"…`);
       const started = performance.now();
       try {
-        await host.buildModel(ex.inputs(), mode, setProgress);
+        await host.buildModel(ex.inputs(), mode, (p) => startTransition(() => setProgress(p)));
         const seconds = Math.round((performance.now() - started) / 100) / 10;
         setStatus(`Built "${ex.label}" in ${seconds} s.`);
         performance.mark("workbench:model-built");
@@ -176,13 +180,16 @@ export function Workbench({ host, pane }: WorkbenchProps) {
     [host],
   );
 
-  const onEdit = async (row: number, col: number, text: string) => {
-    if (!sheet) return;
-    const target = `${columnLetter(col)}${row + 1}`;
-    setStatus(`Recalculating after ${sheet}!${target} changed…`);
-    await host.writeValues(sheet, [{ a1: target, value: parseTyped(text) }]);
-    setStatus(`Recalculated after ${sheet}!${target} changed.`);
-  };
+  const onEdit = useCallback(
+    async (row: number, col: number, text: string) => {
+      if (!sheet) return;
+      const target = `${columnLetter(col)}${row + 1}`;
+      setStatus(`Recalculating after ${sheet}!${target} changed…`);
+      await host.writeValues(sheet, [{ a1: target, value: parseTyped(text) }]);
+      setStatus(`Recalculated after ${sheet}!${target} changed.`);
+    },
+    [host, sheet],
+  );
 
   const goTo = (text: string) => {
     const m = /^(?:'?((?:[^'!]|'')+)'?!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(text.trim());

@@ -126,7 +126,10 @@ export class WorkbookService {
    * Writes the pending plan through the HyperFormula host (all or nothing). The result's plan is
    * left out: copying it back would cost the page as much as sending it did.
    */
-  async commitPlan(options: { onClash?: WriteOptions["onClash"] } = {}, onProgress?: Progress): Promise<WriteResult> {
+  async commitPlan(
+    options: { onClash?: WriteOptions["onClash"] } = {},
+    onProgress?: Progress,
+  ): Promise<WriteResult> {
     if (!this.pending) throw new Error("no plan is being sent");
     const plan = this.pending;
     this.pending = null;
@@ -137,7 +140,11 @@ export class WorkbookService {
    * Builds the model from inputs here, in the worker: the plan for 50 PCs × 120 months takes over
    * a second to make and tens of MB to copy, which the page's thread must never do.
    */
-  async buildModel(inputsJson: unknown, mode: SheetPlan["mode"], onProgress?: Progress): Promise<WriteResult> {
+  async buildModel(
+    inputsJson: unknown,
+    mode: SheetPlan["mode"],
+    onProgress?: Progress,
+  ): Promise<WriteResult> {
     const parsed = parseInputs(inputsJson);
     if (!parsed.ok) throw new Error(`The inputs are not valid:\n${parsed.errors.join("\n")}`);
     onProgress?.({ done: 0, total: 1, phase: "Laying out the sheets" });
@@ -218,7 +225,12 @@ export class WorkbookService {
         if (source?.formula) cell.formula = source.formula;
         if (spill) {
           cell.spillAnchor = spill.anchor;
-          cell.spillEdges = { top: r === spill.r0, bottom: r === spill.r1, left: c === spill.c0, right: c === spill.c1 };
+          cell.spillEdges = {
+            top: r === spill.r0,
+            bottom: r === spill.r1,
+            left: c === spill.c0,
+            right: c === spill.c1,
+          };
         }
         const highlight = this.highlight(s, sheetName, r, c, value);
         if (highlight) cell.highlight = highlight;
@@ -232,7 +244,10 @@ export class WorkbookService {
   private highlight(s: SheetIndex, sheet: string, row: number, col: number, value: CellValue) {
     for (const cf of s.conditional) {
       const hit = evaluateConditionalFormat(cf, row, col, value, (formula) =>
-        this.host.engine.calculateFormula(toHyperFormulaFormula(formula), this.host.engine.getSheetId(sheet) ?? 0),
+        this.host.engine.calculateFormula(
+          toHyperFormulaFormula(formula),
+          this.host.engine.getSheetId(sheet) ?? 0,
+        ),
       );
       if (hit) return cf.style;
     }

@@ -28,7 +28,9 @@ async function openPanel(name: string): Promise<void> {
 /** Clicks Build/Rebuild model and waits until the pane's build is over and the grid has the new model. */
 async function buildFromPane(): Promise<void> {
   const tabsBefore = await sheetTabs(page);
-  await pane().getByRole("button", { name: /^(Build|Rebuild) model$/ }).click();
+  await pane()
+    .getByRole("button", { name: /^(Build|Rebuild) model$/ })
+    .click();
   await pane().getByRole("button", { name: "Rebuild model" }).waitFor({ timeout: 300_000 });
   await page.waitForFunction(
     () => !document.querySelector('[aria-label="Task pane"] [role="progressbar"]'),
@@ -58,7 +60,8 @@ async function reviewStatuses(): Promise<Record<string, string>> {
   await table.waitFor({ timeout: 120_000 });
   const rows = await table.locator("tbody tr").all();
   const out: Record<string, string> = {};
-  for (const r of rows) out[(await r.locator("th").textContent()) ?? ""] = (await r.locator("td").first().textContent()) ?? "";
+  for (const r of rows)
+    out[(await r.locator("th").textContent()) ?? ""] = (await r.locator("td").first().textContent()) ?? "";
   return out;
 }
 
@@ -107,7 +110,9 @@ test("keyboard only: every panel of the pane is reachable with Tab and opened wi
   for (let i = 0; i < 40 && !reached; i++) {
     await page.keyboard.press("Tab");
     reached = await page.evaluate(
-      () => document.activeElement?.getAttribute("role") === "tab" && !!document.activeElement.closest('[aria-label="Panels"]'),
+      () =>
+        document.activeElement?.getAttribute("role") === "tab" &&
+        !!document.activeElement.closest('[aria-label="Panels"]'),
     );
   }
   expect(reached).toBe(true);
