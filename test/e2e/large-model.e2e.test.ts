@@ -26,7 +26,7 @@ test("building 50 PCs × 120 months shows progress and has no main-thread task o
       for (const e of list.getEntries()) w.longTasks.push(e.duration);
     }).observe({ type: "longtask" });
   });
-  await page.getByRole("combobox", { name: "Example" }).click();
+  await page.getByRole("combobox", { name: "Example", exact: true }).click();
   await page.getByRole("option", { name: "Large: 50 PCs over 120 months" }).click();
   const started = Date.now();
   await page.getByRole("button", { name: "Build example" }).click();
