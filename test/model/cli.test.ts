@@ -2,7 +2,7 @@
 /** The command line: builds workbook + summary; a bad inputs file exits non-zero and writes nothing. */
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { EXAMPLES_DIR } from "./support";
@@ -86,6 +86,25 @@ describe("npm run model", () => {
     // T is structural (the timeline is laid out when the model is built): black, not an input
     expect(inputsCell("Months").value).toBe(36);
     expect(inputsCell("Months").font.color?.argb).toBe("FF000000");
+  });
+
+  it.each([
+    [
+      "--out not ending in .xlsx",
+      (d: string) => ["--out", join(d, "model.json")],
+      /--out must name an \.xlsx file/,
+    ],
+    [
+      "--summary naming the --out file",
+      (d: string) => ["--out", join(d, "same.xlsx"), "--summary", join(d, ".", "same.xlsx")],
+      /--summary must not name the same file as --out/,
+    ],
+  ])("refuses %s, writes nothing", (_what, args, message) => {
+    const d = mkdtempSync(join(tmpdir(), "mso-cli-guard-"));
+    const r = run(["--inputs", join(EXAMPLES_DIR, "one-pc.json"), ...args(d)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(d)).toEqual([]);
   });
 
   it("refuses invalid inputs: names the field, exits non-zero, writes no file", () => {
