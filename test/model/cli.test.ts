@@ -56,15 +56,25 @@ describe("npm run model", () => {
       "PC – Tampa Bay Primary Care PA",
       "PC – Sacramento Medical Group,",
       "Intercompany",
+      "Consolidated",
+      "Tax",
       "Checks",
       "Summary",
       "Reference",
     ]);
     const master = wb.getWorksheet("Checks")!.getCell("C3").value as ExcelJS.CellFormulaValue;
     expect(master).toMatchObject({ formula: 'IF(B3=0,"OK","FAIL")', result: "OK" });
+    // v2.2: the PC computes its own fee from the MSA's terms on the cost base the MSO invoices.
     const pcFee = wb.getWorksheet("PC – Austin Family Medicine PC")!.getCell("E14");
-    expect((pcFee.value as ExcelJS.CellFormulaValue).formula).toMatch(/^MSO!E\d+$/);
-    expect(pcFee.font.color?.argb).toBe("FF008000"); // green link
+    expect((pcFee.value as ExcelJS.CellFormulaValue).formula).toMatch(/MSO!E\d+/);
+    const mso = wb.getWorksheet("MSO")!;
+    let collRow = 0;
+    mso.eachRow((row, n) => {
+      if (!collRow && row.getCell(1).value === "Collections (from the PC's books)") collRow = n;
+    });
+    const link = mso.getCell(`E${collRow}`);
+    expect((link.value as ExcelJS.CellFormulaValue).formula).toBe("'PC – Austin Family Medicine PC'!E12");
+    expect(link.font.color?.argb).toBe("FF008000"); // green link
     const inputsCell = (name: string) => {
       const ranges = wb.definedNames.getRanges(name).ranges;
       expect(ranges).toHaveLength(1);
