@@ -11,7 +11,15 @@ import { handCheckV22Json } from "./hand-check-v22-inputs";
 import { readSummary } from "../../src/model/summary";
 import { oracle22 } from "./oracle-v22";
 import { v22Differences, v22Inputs } from "./oracle-v22-support";
-import { errorCells, evaluate, exampleFiles, loadInputs, validInputs } from "./support";
+import {
+  errorCells,
+  evaluate,
+  exampleFiles,
+  loadInputs,
+  readChecks,
+  rowValues,
+  validInputs,
+} from "./support";
 
 function expectMatches(inputs: ModelInputs, mode: FormulaMode): void {
   const { plan, host } = evaluate(inputs, mode);
@@ -159,6 +167,31 @@ describe("the summary file's v2.2 additions, read back from the workbook", () =>
         if (s.checks[k] !== o.checks[k])
           bad.push(`checks.${k}: summary ${s.checks[k]}, oracle ${o.checks[k]}`);
       expect(bad).toEqual([]);
+    } finally {
+      host.destroy();
+    }
+  });
+});
+
+describe.each(["addin", "portable"] as const)("the hand-checked v2.2 workbook (%s)", (mode) => {
+  // Numbers worked by hand in oracle-v22.test.ts from hand-check-v22-inputs.ts.
+  it("draws 9,000 in July 2026, repays it in January 2027; MSO cash 85,137.70 at the end; tax 600.19; EV 96,223.20", () => {
+    const { plan, host } = evaluate(validInputs(handCheckV22Json()), mode);
+    try {
+      const v = plan.results.v22!;
+      const at = (ref: { sheet: string; row: number }, t: number) =>
+        rowValues(plan, host, ref.sheet, ref.row)[t - 1];
+      const cell = (ref: { sheet: string; a1: string }) => host.readValueSync(ref.sheet, ref.a1) as number;
+      expect(at(v.pcs[0].rows.draw, 7)).toBeCloseTo(9000, 6);
+      expect(at(v.pcs[0].rows.repay, 13)).toBeCloseTo(9000, 6);
+      expect(at(v.pcs[0].rows.cash, 13)).toBeCloseTo(1000, 6);
+      expect(at(v.mso.rows.cash, 7)).toBeCloseTo(71000, 6);
+      expect(cell(v.mso.cells.closingCash)).toBeCloseTo(85137.7, 6);
+      expect(cell(v.tax.years.nolUsed[1])).toBeCloseTo(9622.32, 6);
+      expect(cell(v.tax.years.entityTax[1])).toBeCloseTo(600.19221, 6);
+      expect(cell(v.deal.enterpriseValue)).toBeCloseTo(96223.2, 6);
+      expect(host.readValueSync(v.tax.cells.effectiveRate.sheet, v.tax.cells.effectiveRate.a1)).toBe("");
+      expect(readChecks(plan, host).master).toBe("OK");
     } finally {
       host.destroy();
     }
