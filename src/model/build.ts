@@ -11,6 +11,7 @@ import { ModelInputs } from "./inputs";
 import { FormulaMode, PLAN_TAG, SheetPlan } from "./plan";
 import { SheetWriter, TL, monthColumns } from "./writer";
 import { buildChecks } from "./sheets/checks";
+import { buildCompliance } from "./sheets/compliance";
 import { buildInputs, inputsTables } from "./sheets/inputs";
 import { buildIntercompany } from "./sheets/intercompany";
 import { buildMso } from "./sheets/mso";
@@ -30,16 +31,19 @@ export interface BuildOptions {
 export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan {
   const mode = options.formulas;
   const months = monthColumns(inputs.months);
-  const pcSheets = pcSheetNames(inputs.pcs.map((p) => p.name));
+  const pcSheets = pcSheetNames(inputs.pcs);
 
   const inW = new SheetWriter(INPUTS, "inputs");
   const lay = buildInputs(inputs, inW);
+  inW.validations.push(...lay.validations);
+  const firstBenchmark = `$C$${lay.benchmarks.first}`;
   const mso = buildMso(inputs, mode, months, lay, pcSheets);
   const pcWriters = inputs.pcs.map((pc, p) =>
-    buildPcSheet(pc, pcSheets[p], lay.pc[p].row, mso.layout.pcBlocks[p], mode, months),
+    buildPcSheet(pc, pcSheets[p], lay.pc[p].row, mso.layout.pcBlocks[p], mode, months, firstBenchmark),
   );
-  const ic = buildIntercompany(inputs, months, mso.layout.pcBlocks, pcSheets);
-  const ck = buildChecks(inputs, mode, pcSheets, ic.layout.icMax);
+  const ic = buildIntercompany(inputs, months, mso.layout, pcSheets);
+  const comp = buildCompliance(inputs, lay);
+  const ck = buildChecks(inputs, mode, pcSheets, ic.layout.icMax, lay, comp.layout);
   const sm = buildSummary(inputs, months, mso.layout, pcSheets);
   const ref = buildReference();
 
@@ -54,12 +58,14 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
       ...pcWriters.map((w) => w.toSheet(freezeTl)),
       ic.writer.toSheet(freezeTl),
       ck.writer.toSheet(),
-      sm.writer.toSheet({ rows: 4, columns: 2 }),
+      sm.writer.toSheet({ rows: 4, columns: 3 }),
+      comp.writer.toSheet({ rows: 4, columns: 0 }),
       ref.sheet.toSheet({ rows: 0, columns: 0 }),
     ],
     names: [...lay.names, ...ref.names],
     tables: [...inputsTables(lay), ...ref.tables],
     charts: summaryCharts(inputs, months, pcSheets, sm.layout),
-    results: planResults(inputs, months, pcSheets, lay, mso.layout, ic.layout, ck.layout),
+    results: planResults(inputs, months, pcSheets, lay, mso.layout, ic.layout, ck.layout, comp.layout),
+    inputCells: [...lay.inputCells, ...comp.layout.inputCells],
   };
 }

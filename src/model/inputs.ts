@@ -18,9 +18,42 @@ export const DRIVERS = ["collections", "providerFtes", "visits", "equal"] as con
 export type Driver = (typeof DRIVERS)[number];
 export const FEE_STRUCTURES = ["cost-plus", "fixed", "hybrid"] as const;
 export const FMV_METHODS = ["IRS", "INC", "EXC", "MINMAX"] as const;
-/** LOC.AFRTEST accepts these compounding frequencies for the note and for the AFR. */
-export const NOTE_COMPOUNDINGS = [1, 2, 4, 12, 365] as const;
+/**
+ * The model pays or capitalises interest monthly, so the note compounds monthly (v2.1): the only
+ * `rateCompounding` accepted. LOC.AFRTEST accepts these compoundings for the AFR.
+ */
+export const NOTE_COMPOUNDINGS = [12] as const;
 export const AFR_COMPOUNDINGS = [1, 2, 4, 12] as const;
+/** The AFR table's terms (columns of the Reference sheet's AFR table). */
+export const AFR_TERMS = ["short", "mid", "long"] as const;
+export const PHYSICIAN_COMP_MODES = ["residual", "fixed"] as const;
+/** A compliance answer; the CPOM ownership answers are Yes or No. */
+export const ANSWERS = ["Yes", "No", "N/A"] as const;
+export const YES_NO = ["Yes", "No"] as const;
+/** FMV benchmarks: a block of this many input rows on the Inputs sheet (MODEL.md v2.1). */
+export const MAX_BENCHMARKS = 50;
+/** FMV assessments: a block of this many input rows on the Inputs sheet. */
+export const MAX_ASSESSMENTS = 20;
+/** A PC's tab is "PC – " and at most this many characters of its short name (or name). */
+export const TAB_NAME_CHARS = 24;
+
+/**
+ * The seed's considerations checklist (MODEL.md v2.1 "Compliance sheet"): stable ids, in order,
+ * with the question as the Compliance sheet shows it.
+ */
+export const COMPLIANCE_QUESTIONS = [
+  { id: "cpom-laws", group: "Legal and structural", text: "Will the MSO follow state CPOM laws?" },
+  { id: "physician-owned", group: "Legal and structural", text: "Will all PCs be physician-owned and operated?" },
+  { id: "fee-fmv", group: "Legal and structural", text: "Will the MSA fee structure align with FMV and regulation?" },
+  { id: "fee-documentation", group: "Financial and operational", text: "How will MSA fees be documented in the financial statements?" },
+  { id: "cost-allocation", group: "Financial and operational", text: "How will costs be allocated between the MSO and the PCs?" },
+  { id: "loc-needed", group: "Financial and operational", text: "Is a line of credit necessary?" },
+  { id: "annual-fmv", group: "Best practices", text: "Annual FMV assessment of the MSA fee" },
+  { id: "fees-regulation", group: "Best practices", text: "Fees confirmed to meet regulation" },
+  { id: "separate-statements", group: "Best practices", text: "Separate financial statements per entity" },
+  { id: "tax-compliance", group: "Best practices", text: "Federal and state tax compliance" },
+] as const; // prettier-ignore
+export type ComplianceId = (typeof COMPLIANCE_QUESTIONS)[number]["id"];
 
 /** The six service lines of the seed article, used when the file gives none. */
 export const DEFAULT_SERVICE_LINES: ServiceLine[] = [
@@ -136,6 +169,23 @@ const pcSchema = z.strictObject({
   physicianComp: physicianCompSchema.default({ mode: "residual" }),
   /** The PC's line-of-credit balance owed to the MSO at the start of the first month (an acquisition). */
   locOpeningBalance: money("locOpeningBalance").default(0),
+  /** The PC's tab name (after "PC – "); without it the name is used. */
+  shortName: z
+    .string({ error: typeError("shortName", "text") })
+    .trim()
+    .min(1, "shortName must not be empty")
+    .max(TAB_NAME_CHARS, `shortName must be at most ${TAB_NAME_CHARS} characters (it names the PC's tab)`)
+    .refine(
+      (s) => !/[[\]:*?/\\]/.test(s),
+      "shortName must not contain any of [ ] : * ? / \\ (tab names cannot)",
+    )
+    .optional(),
+  // Per-PC terms (v2.1): left out, the group's value (fee.*, loc.limit) applies.
+  markup: fraction("markup", 0, 10).optional(),
+  fixedMonthly: money("fixedMonthly").optional(),
+  monthlyCap: money("monthlyCap").optional(),
+  monthlyFloor: money("monthlyFloor").optional(),
+  locLimit: money("locLimit").optional(),
 });
 export type PcInputs = z.output<typeof pcSchema>;
 
@@ -160,13 +210,32 @@ const fmvSchema = z
         { error: typeError("benchmarks", "an array of numbers (markups on cost, 0.05 = 5%)") },
       )
       .min(1, "benchmarks must hold at least one number")
-      .max(200, "benchmarks may hold at most 200 numbers"),
+      .max(MAX_BENCHMARKS, `benchmarks may hold at most ${MAX_BENCHMARKS} numbers`),
     method: enumOf(FMV_METHODS, "method").default("IRS"),
     lowPct: percentileInput("lowPct").default(0.25),
     highPct: percentileInput("highPct").default(0.75),
-    lastAssessment: isoDate,
+    /** Dates of FMV assessments done or planned; `lastAssessment` alone means `[lastAssessment]`. */
+    assessments: z
+      .array(isoDate, { error: typeError("assessments", "an array of ISO dates YYYY-MM-DD") })
+      .min(1, "assessments must hold at least one date")
+      .max(MAX_ASSESSMENTS, `assessments may hold at most ${MAX_ASSESSMENTS} dates`)
+      .optional(),
+    lastAssessment: isoDate.optional(),
   })
   .superRefine((f, ctx) => {
+    if (f.assessments !== undefined && f.lastAssessment !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["lastAssessment"],
+        message: "give assessments or lastAssessment, not both (lastAssessment means [lastAssessment])",
+      });
+    if (f.assessments === undefined && f.lastAssessment === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["assessments"],
+        message:
+          "required; an array of ISO dates YYYY-MM-DD of FMV assessments (or lastAssessment, one date)",
+      });
     if (f.lowPct > f.highPct)
       ctx.addIssue({ code: "custom", path: ["lowPct"], message: "lowPct must not be more than highPct" });
     const n = f.benchmarks.length;
@@ -186,19 +255,47 @@ const fmvSchema = z
           message: `${key} must be between 1/(n+1) and n/(n+1) for method EXC with n = ${n} benchmarks; got ${p}`,
         });
     }
-  });
+  })
+  .transform(({ lastAssessment, assessments, ...f }) => ({
+    ...f,
+    assessments: assessments ?? (lastAssessment === undefined ? [] : [lastAssessment]),
+  }));
 
 const locSchema = z.strictObject({
   limit: money("limit"),
   rate: fraction("rate", 0, 1),
   rateCompounding: oneOfNumbers(NOTE_COMPOUNDINGS, "rateCompounding").default(12),
-  afr: fraction("afr", 0, 1),
+  /** null (or left out): looked up on the Reference sheet's AFR table. */
+  afr: fraction("afr", 0, 1).nullable().default(null),
+  afrTerm: enumOf(AFR_TERMS, "afrTerm").default("short"),
   afrCompounding: oneOfNumbers(AFR_COMPOUNDINGS, "afrCompounding").default(1),
   deferralShare: fraction("deferralShare", 0, 1).default(0),
   monthlyRepayment: money("monthlyRepayment").default(0),
   capitalizeInterest: z.boolean({ error: typeError("capitalizeInterest", "true or false") }).default(false),
   buffer: fraction("buffer", 0, 10).default(0),
   lot: money("lot").default(0),
+});
+
+const answerSchema = z.strictObject({
+  answer: enumOf(ANSWERS, "answer"),
+  date: isoDate,
+  by: z
+    .string({ error: typeError("by", "text") })
+    .max(120)
+    .optional(),
+  note: z
+    .string({ error: typeError("note", "text") })
+    .max(500)
+    .optional(),
+});
+const ownershipSchema = z.strictObject({
+  physicianOwned: enumOf(YES_NO, "physicianOwned").optional(),
+  ownerLicensed: enumOf(YES_NO, "ownerLicensed").optional(),
+});
+/** Answers to the Compliance sheet's questions, and each PC's CPOM ownership answers (by PC name). */
+const complianceSchema = z.strictObject({
+  answers: z.record(z.string(), answerSchema).default({}),
+  pcs: z.record(z.string(), ownershipSchema).default({}),
 });
 
 const taxSchema = z.strictObject({
@@ -242,8 +339,12 @@ export const inputsSchema = z
     fmv: fmvSchema,
     loc: locSchema,
     tax: taxSchema,
+    compliance: complianceSchema.default({ answers: {}, pcs: {} }),
   })
   .superRefine((inp, ctx) => {
+    checkTabNames(inp.pcs, ctx);
+    checkTerms(inp, ctx);
+    checkCompliance(inp, ctx);
     const seen = new Map<string, number>();
     inp.pcs.forEach((pc, i) => {
       const key = pc.name.toLowerCase();
@@ -257,6 +358,91 @@ export const inputsSchema = z
       else seen.set(key, i);
     });
   });
+
+type Ctx = z.RefinementCtx;
+type Parsed = {
+  pcs: PcInputs[];
+  fee: z.output<typeof feeSchema>;
+  compliance: z.output<typeof complianceSchema>;
+};
+
+/** The text after "PC – " on a PC's tab: its short name, else its name. */
+export const tabName = (pc: { name: string; shortName?: string }): string => pc.shortName ?? pc.name;
+
+/** The tab text of a name: characters Excel refuses in a tab name become spaces; 24 characters. */
+export const tabText = (name: string): string =>
+  name
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, TAB_NAME_CHARS)
+    .replace(/^'+|'+$/g, "")
+    .trim();
+
+/** Two PCs whose tab names agree in their first 24 characters (ignoring case) are refused. */
+function checkTabNames(pcs: PcInputs[], ctx: Ctx): void {
+  const seen = new Map<string, number>();
+  pcs.forEach((pc, i) => {
+    const key = tabText(tabName(pc)).toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) return void seen.set(key, i);
+    ctx.addIssue({
+      code: "custom",
+      path: ["pcs", i, "shortName"],
+      message: `tab name clash: pcs[${i}] and pcs[${first}] would both be tab "PC – ${tabText(tabName(pc))}" (first ${TAB_NAME_CHARS} characters); give each a distinct shortName (at most ${TAB_NAME_CHARS} characters)`,
+    });
+  });
+}
+
+/** A PC's effective floor (its own, else the group's) may not be above its effective cap. */
+function checkTerms(inp: Parsed, ctx: Ctx): void {
+  inp.pcs.forEach((pc, i) => {
+    const cap = pc.monthlyCap ?? inp.fee.monthlyCap;
+    const floor = pc.monthlyFloor ?? inp.fee.monthlyFloor;
+    if (cap !== null && floor !== null && floor > cap)
+      ctx.addIssue({
+        code: "custom",
+        path: ["pcs", i, "monthlyFloor"],
+        message: `effective monthly floor ${floor} is more than the effective monthly cap ${cap} (the PC's own value, else fee.*)`,
+      });
+  });
+}
+
+/** Compliance answers name known question ids; ownership answers name PCs (ignoring case). */
+function checkCompliance(inp: Parsed, ctx: Ctx): void {
+  const ids = COMPLIANCE_QUESTIONS.map((q) => q.id as string);
+  for (const id of Object.keys(inp.compliance.answers))
+    if (!ids.includes(id))
+      ctx.addIssue({
+        code: "custom",
+        path: ["compliance", "answers", id],
+        message: `unknown question id ${JSON.stringify(id)}; allowed: ${list(ids)}`,
+      });
+  const names = inp.pcs.map((p) => p.name.toLowerCase());
+  const seen = new Set<string>();
+  for (const key of Object.keys(inp.compliance.pcs)) {
+    const k = key.toLowerCase();
+    if (!names.includes(k))
+      ctx.addIssue({
+        code: "custom",
+        path: ["compliance", "pcs", key],
+        message: `no PC named ${JSON.stringify(key)}; keys are PC names (ignoring case): ${list(inp.pcs.map((p) => p.name))}`,
+      });
+    else if (seen.has(k))
+      ctx.addIssue({
+        code: "custom",
+        path: ["compliance", "pcs", key],
+        message: `PC ${JSON.stringify(key)} is given twice (keys match PC names ignoring case)`,
+      });
+    seen.add(k);
+  }
+}
+
+/** A PC's ownership answers from `compliance.pcs`, whose keys match PC names ignoring case. */
+export function ownershipOf(inp: ModelInputs, pcName: string): z.output<typeof ownershipSchema> {
+  const key = Object.keys(inp.compliance.pcs).find((k) => k.toLowerCase() === pcName.toLowerCase());
+  return key === undefined ? {} : inp.compliance.pcs[key];
+}
 
 export type ModelInputs = z.output<typeof inputsSchema>;
 export type ModelInputsJson = z.input<typeof inputsSchema>;

@@ -31,6 +31,10 @@ export interface ModelSummary {
     peakLoc: number;
     requiredLimit: number;
     limitOk: boolean;
+    /** v2.1: the PC's credit limit (its own, else the group's). */
+    limit: number;
+    realisedMarkupByYear: number[];
+    fmvStatusByYear: string[];
   }[];
   checks: {
     intercompanyZero: boolean;
@@ -39,6 +43,11 @@ export interface ModelSummary {
     limitOk: boolean;
     physicianCompNonNegative: boolean;
     fmvAssessmentCurrent: boolean;
+    fmvAssessmentByYear: boolean[];
+    benchmarksContiguous: boolean;
+    afrFound: boolean;
+    cpomOwnership: boolean;
+    complianceAnswered: boolean;
     master: boolean;
   };
 }
@@ -83,6 +92,11 @@ export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<M
       peakLoc: await num(host, c.peakLoc),
       requiredLimit: await num(host, c.requiredLimit),
       limitOk: (await read(host, c.limitOk)) === true,
+      limit: await num(host, pc.limit ?? c.requiredLimit),
+      realisedMarkupByYear: await Promise.all((pc.years ?? []).map((y) => num(host, y.markup))),
+      fmvStatusByYear: await Promise.all(
+        (pc.years ?? []).map(async (y) => String(await read(host, y.fmvStatus))),
+      ),
     });
   }
   const k = r.checks;
@@ -104,6 +118,11 @@ export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<M
       limitOk: await ok(host, k.limitOk),
       physicianCompNonNegative: await ok(host, k.physicianCompNonNegative),
       fmvAssessmentCurrent: await ok(host, k.fmvAssessmentCurrent),
+      fmvAssessmentByYear: await Promise.all((r.fmvAssessmentByYear ?? []).map((ref) => ok(host, ref))),
+      benchmarksContiguous: await ok(host, k.benchmarksContiguous),
+      afrFound: await ok(host, k.afrFound),
+      cpomOwnership: await ok(host, k.cpomOwnership),
+      complianceAnswered: await ok(host, k.complianceAnswered),
       master: await ok(host, k.master),
     },
   };

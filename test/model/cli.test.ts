@@ -2,7 +2,7 @@
 /** The command line: builds workbook + summary; a bad inputs file exits non-zero and writes nothing. */
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { EXAMPLES_DIR } from "./support";
@@ -43,7 +43,16 @@ describe("npm run model", () => {
       "Tampa Bay Primary Care PA",
       "Sacramento Medical Group, a Professional Corporation",
     ]);
-    expect(Object.values(summary.checks).every((v) => v === true)).toBe(true);
+    // three-states.json's deliberate failure: the California PC's owner is not licensed there.
+    const { fmvAssessmentByYear, cpomOwnership, master: masterOk, ...others } = summary.checks;
+    expect(fmvAssessmentByYear).toEqual([true, true, true]);
+    expect([cpomOwnership, masterOk]).toEqual([false, false]);
+    expect(Object.values(others).every((v) => v === true)).toBe(true);
+    expect(summary.pcs[2]).toMatchObject({
+      limit: 2000000,
+      realisedMarkupByYear: [0.065, 0.065, 0.065],
+      fmvStatusByYear: ["WITHIN", "WITHIN", "WITHIN"],
+    });
     const fees = summary.pcs.reduce((a: number, p: { fees: number }) => a + p.fees, 0);
     expect(Math.abs(fees - summary.mso.revenue)).toBeLessThan(0.005);
 
@@ -52,17 +61,21 @@ describe("npm run model", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Inputs",
       "MSO",
-      "PC – Austin Family Medicine PC",
-      "PC – Tampa Bay Primary Care PA",
-      "PC – Sacramento Medical Group,",
+      "PC – Austin Family Medicine",
+      "PC – Tampa Bay Primary Care",
+      "PC – Sacramento Medical Group",
       "Intercompany",
       "Checks",
       "Summary",
+      "Compliance",
       "Reference",
     ]);
     const master = wb.getWorksheet("Checks")!.getCell("C3").value as ExcelJS.CellFormulaValue;
-    expect(master).toMatchObject({ formula: 'IF(B3=0,"OK","FAIL")', result: "OK" });
-    const pcFee = wb.getWorksheet("PC – Austin Family Medicine PC")!.getCell("E14");
+    expect(master).toMatchObject({
+      formula: 'IF(ISERROR(B3=0),"FAIL",IF(B3=0,"OK","FAIL"))',
+      result: "FAIL",
+    });
+    const pcFee = wb.getWorksheet("PC – Austin Family Medicine")!.getCell("E14");
     expect((pcFee.value as ExcelJS.CellFormulaValue).formula).toMatch(/^MSO!E\d+$/);
     expect(pcFee.font.color?.argb).toBe("FF008000"); // green link
     const inputsCell = (name: string) => {
@@ -73,9 +86,28 @@ describe("npm run model", () => {
     };
     expect(inputsCell("Fee_Markup").value).toBe(0.065); // three-states.json
     expect(inputsCell("Fee_Markup").font.color?.argb).toBe("FF0000FF"); // blue input
-    // T is structural (the timeline is laid out when the model is built): black, not an input
+    // T is structural (the timeline is laid out when the model is built): grey, not blue
     expect(inputsCell("Months").value).toBe(36);
-    expect(inputsCell("Months").font.color?.argb).toBe("FF000000");
+    expect(inputsCell("Months").font.color?.argb).toBe("FF595959");
+  });
+
+  it.each([
+    [
+      "--out not ending in .xlsx",
+      (d: string) => ["--out", join(d, "model.json")],
+      /--out must name an \.xlsx file/,
+    ],
+    [
+      "--summary naming the --out file",
+      (d: string) => ["--out", join(d, "same.xlsx"), "--summary", join(d, ".", "same.xlsx")],
+      /--summary must not name the same file as --out/,
+    ],
+  ])("refuses %s, writes nothing", (_what, args, message) => {
+    const d = mkdtempSync(join(tmpdir(), "mso-cli-guard-"));
+    const r = run(["--inputs", join(EXAMPLES_DIR, "one-pc.json"), ...args(d)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(d)).toEqual([]);
   });
 
   it("refuses invalid inputs: names the field, exits non-zero, writes no file", () => {

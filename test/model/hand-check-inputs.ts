@@ -39,4 +39,24 @@ export const handCheckJson = (): ModelInputsJson => ({
     lot: 1000,
   },
   tax: { msoFederalRate: 0.21, msoStateRate: 0.05 },
+  compliance: {
+    answers: Object.fromEntries(
+      [
+        "cpom-laws",
+        "physician-owned",
+        "fee-fmv",
+        "fee-documentation",
+        "cost-allocation",
+        "loc-needed",
+        "annual-fmv",
+        "fees-regulation",
+        "separate-statements",
+        "tax-compliance",
+      ].map(
+        // prettier-ignore
+        (id) => [id, { answer: "Yes" as const, date: "2026-01-02" }],
+      ),
+    ),
+    pcs: { "Solo PC": { physicianOwned: "Yes", ownerLicensed: "Yes" } },
+  },
 });

@@ -7,7 +7,7 @@ import { DRIVERS, ModelInputs } from "../inputs";
 import { FormulaMode, sheetRef } from "../plan";
 import { FMT, SheetWriter, TL, timelineHeader, timelineWidths } from "../writer";
 import * as F from "../formulas";
-import { InputsLayout, inRef } from "./inputs";
+import { InputsLayout, PC_COL, SL_COL, inRef } from "./inputs";
 import { MSO } from "./names";
 import { PC_ROW } from "./pc";
 
@@ -21,6 +21,13 @@ export interface MsoPcBlock {
   shEq: number;
   base: number;
   pt: number;
+  /** The PC's resolved terms (its own, else the group's): constants in column C. */
+  markup: number;
+  fixed: number;
+  floor: number;
+  hasCap: number;
+  cap: number;
+  pre: number;
   fee: number;
   draw: number;
   open: number;
@@ -40,6 +47,8 @@ export interface MsoLayout {
   preTax: number;
   tax: number;
   net: number;
+  slTotal: number;
+  poolTotal: number;
 }
 
 export function buildMso(
@@ -61,9 +70,9 @@ export function buildMso(
       row,
       inputs.serviceLines[s].name,
       "$",
-      (c) => `=${inRef("C", ir)}/MonthsPerYear*(1+${inRef("D", ir)})^${c}$${TL.year}`,
+      (c) => `=${inRef(SL_COL.cost, ir)}/MonthsPerYear*(1+${inRef(SL_COL.growth, ir)})^${c}$${TL.year}`,
       {
-        constant: { formula: `=${inRef("B", ir)}`, role: "link" },
+        constant: { formula: `=${inRef(SL_COL.driver, ir)}`, role: "link" },
       },
     );
     return row;
@@ -88,6 +97,15 @@ export function buildMso(
       },
     );
   }
+  // Every service line's cost lands in a pool only when its driver is one of the four; the
+  // Intercompany sheet compares this total with the service-line costs (a typo'd driver fails).
+  const poolTotal = r++;
+  mso.timelineRow(
+    poolTotal,
+    "Total of the cost pools",
+    "$",
+    (c) => `=SUM(${c}${poolRow[DRIVERS[0]]}:${c}${poolRow[DRIVERS[DRIVERS.length - 1]]})`,
+  );
   r++;
   mso.label(`A${r++}`, "Driver totals, all PCs", "header");
   const totColl = r++;
@@ -106,16 +124,22 @@ export function buildMso(
       shEq: r + 5,
       base: r + 6,
       pt: r + 7,
-      fee: r + 8,
-      draw: r + 9,
-      open: r + 10,
-      repay: r + 11,
-      int: r + 12,
-      capInt: r + 13,
-      close: r + 14,
-      due: r + 15,
+      markup: r + 8,
+      fixed: r + 9,
+      floor: r + 10,
+      hasCap: r + 11,
+      cap: r + 12,
+      pre: r + 13,
+      fee: r + 14,
+      draw: r + 15,
+      open: r + 16,
+      repay: r + 17,
+      int: r + 18,
+      capInt: r + 19,
+      close: r + 20,
+      due: r + 21,
     };
-    r += 17;
+    r += 23;
     return b;
   });
   const sumOver = (c: string, pick: (b: (typeof pcBlocks)[number]) => number) =>
@@ -149,12 +173,12 @@ export function buildMso(
     mso.timelineRow(b.shFte, "Share of provider FTEs", "ratio", (c) => `=$C${b.shFte}/${c}$${totFte}`, {
       format: FMT.ratio,
       total: "none",
-      constant: { formula: `=${inRef("G", ir)}`, role: "link", format: FMT.number },
+      constant: { formula: `=${inRef(PC_COL.ftes, ir)}`, role: "link", format: FMT.number },
     });
     mso.timelineRow(b.shVis, "Share of visits", "ratio", (c) => `=$C${b.shVis}/${c}$${totVis}`, {
       format: FMT.ratio,
       total: "none",
-      constant: { formula: `=${inRef("H", ir)}`, role: "link", format: FMT.int },
+      constant: { formula: `=${inRef(PC_COL.visits, ir)}`, role: "link", format: FMT.int },
     });
     mso.timelineRow(b.shEq, "Equal share", "ratio", (c) => `=1/${c}$${totCount}`, {
       format: FMT.ratio,
@@ -167,8 +191,60 @@ export function buildMso(
       (c) =>
         `=${c}$${poolRow.collections}*${c}${b.shColl}+${c}$${poolRow.providerFtes}*${c}${b.shFte}+${c}$${poolRow.visits}*${c}${b.shVis}+${c}$${poolRow.equal}*${c}${b.shEq}`,
     );
-    mso.timelineRow(b.pt, "Pass-through recovered", "$", () => `=${inRef("I", ir)}/MonthsPerYear`);
-    mso.timelineRow(b.fee, "MSA fee", "$", (c) => F.fee(mode, inputs.fee, `${c}${b.base}`, `${c}${b.pt}`));
+    mso.timelineRow(
+      b.pt,
+      "Pass-through recovered",
+      "$",
+      () => `=${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`,
+    );
+    // The PC's terms, resolved once: its own cell on Inputs when filled, else the group's.
+    const own = (col: string) => inRef(col, ir);
+    const term = (row: number, label: string, unit: string, formula: string, format?: string) => {
+      mso.label(`A${row}`, label);
+      mso.label(`B${row}`, unit, "note");
+      mso.formula(`C${row}`, formula, "formula", format);
+    };
+    const orGroup = (col: string, group: string) => `=IF(ISBLANK(${own(col)}),${group},${own(col)})`;
+    term(
+      b.markup,
+      "Markup on cost (the PC's, else the group's)",
+      "%",
+      orGroup(PC_COL.markup, "Fee_Markup"),
+      FMT.pct,
+    );
+    term(
+      b.fixed,
+      "Fixed fee per month (the PC's, else the group's)",
+      "$",
+      orGroup(PC_COL.fixedMonthly, "Fee_Fixed"),
+      FMT.money,
+    );
+    term(
+      b.floor,
+      "Monthly floor (the PC's, else the group's; 0 = none)",
+      "$",
+      orGroup(PC_COL.monthlyFloor, "IF(ISBLANK(Fee_Floor),0,Fee_Floor)"),
+      FMT.money,
+    );
+    term(
+      b.hasCap,
+      "Monthly cap applies",
+      "TRUE/FALSE",
+      `=NOT(AND(ISBLANK(${own(PC_COL.monthlyCap)}),ISBLANK(Fee_Cap)))`,
+    );
+    term(
+      b.cap,
+      "Monthly cap (the PC's, else the group's)",
+      "$",
+      orGroup(PC_COL.monthlyCap, "IF(ISBLANK(Fee_Cap),0,Fee_Cap)"),
+      FMT.money,
+    );
+    mso.timelineRow(b.pre, "MSA fee before cap and floor", "$", (c) =>
+      F.feeBeforeCap(mode, `${c}${b.base}`, `${c}${b.pt}`, `$C$${b.markup}`, `$C$${b.fixed}`),
+    );
+    mso.timelineRow(b.fee, "MSA fee", "$", (c) =>
+      F.capAndFloor(`${c}${b.pre}`, `$C$${b.floor}`, `$C$${b.hasCap}`, `$C$${b.cap}`),
+    );
     mso.timelineRow(
       b.draw,
       "Fee deferred into the line (draw)",
@@ -183,7 +259,7 @@ export function buildMso(
       {
         total: "none",
         // One opening balance per PC, on Inputs; the PC sheet links to the same cell.
-        constant: { formula: `=${inRef("L", ir)}`, role: "link", format: FMT.money },
+        constant: { formula: `=${inRef(PC_COL.locOpening, ir)}`, role: "link", format: FMT.money },
       },
     );
     mso.timelineRow(b.repay, "Repayment", "$", (c) => `=MIN(${c}${b.open},LOC_Repayment)`);
@@ -236,5 +312,5 @@ export function buildMso(
   mso.timelineRow(recv, "LOC receivable, all PCs", "$", (c) => `=${sumOver(c, (b) => b.close)}`, {
     total: "none",
   });
-  return { writer: mso, layout: { pcBlocks, rev, intInc, costs, preTax, tax, net } };
+  return { writer: mso, layout: { pcBlocks, rev, intInc, costs, preTax, tax, net, slTotal, poolTotal } };
 }

@@ -5,9 +5,9 @@
  */
 import { ModelInputs } from "../inputs";
 import { FormulaMode } from "../plan";
-import { FMT, SheetWriter, TL, timelineHeader, timelineWidths } from "../writer";
+import { FMT, SheetWriter, TL, statusFormats, timelineHeader, timelineWidths } from "../writer";
 import * as F from "../formulas";
-import { inRef } from "./inputs";
+import { PC_COL, inRef } from "./inputs";
 import { MSO } from "./names";
 
 /** The layout of every PC sheet: fixed rows, so links and checks address them by name. */
@@ -33,6 +33,8 @@ export const PC_ROW = {
   required: 34,
   limitOk: 35,
   minComp: 36,
+  /** "FMV by model year": a header, then one row per model year (markup in C, status in D). */
+  yearsHeader: 38,
 } as const;
 const PC_LOC_INT = PC_ROW.locInt;
 
@@ -50,15 +52,15 @@ export function buildPcSheet(
   b: PcMsoRows,
   mode: FormulaMode,
   months: string[],
+  firstBenchmark: string,
 ): SheetWriter {
-  const first12 = months.slice(0, Math.min(12, months.length));
   const w = new SheetWriter(sheetName, "pc", months);
   const ir = inputsRow;
   timelineHeader(w, `PC books — ${pc.name}`);
   timelineWidths(w);
   const R = PC_ROW;
   w.label("A9", "State");
-  w.formula("C9", `=${inRef("B", ir)}`, "link");
+  w.formula("C9", `=${inRef(PC_COL.state, ir)}`, "link");
   w.label("A10", "CPOM tier (Reference sheet; verify)");
   w.formula("C10", `=IFERROR(INDEX(CPOM_Tier,MATCH(C9,CPOM_Code,0)),CPOM_Default)`);
   w.label("A11", "Income statement", "header");
@@ -66,23 +68,23 @@ export function buildPcSheet(
     R.coll,
     "Collections",
     "$",
-    (c) => `=${inRef("D", ir)}/MonthsPerYear*(1+${inRef("E", ir)})^${c}$${TL.year}`,
+    (c) => `=${inRef(PC_COL.collections, ir)}/MonthsPerYear*(1+${inRef(PC_COL.growth, ir)})^${c}$${TL.year}`,
   );
   w.timelineRow(
     R.clin,
     "Clinical costs",
     "$",
-    (c) => `=${inRef("F", ir)}/MonthsPerYear*(1+${inRef("E", ir)})^${c}$${TL.year}`,
+    (c) => `=${inRef(PC_COL.clinical, ir)}/MonthsPerYear*(1+${inRef(PC_COL.growth, ir)})^${c}$${TL.year}`,
   );
   w.timelineRow(R.fee, "MSA fee expense", "$", (c) => `=${MSO}!${c}${b.fee}`, { role: "link" });
-  w.timelineRow(R.pt, "of which pass-through", "$", () => `=${inRef("I", ir)}/MonthsPerYear`);
+  w.timelineRow(R.pt, "of which pass-through", "$", () => `=${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`);
   w.timelineRow(R.int, "Interest expense", "$", (c) => `=${c}${PC_LOC_INT}`);
   w.timelineRow(
     R.comp,
     "Physician compensation",
     "$",
     (c) =>
-      `=IF(${inRef("J", ir)}="fixed",${inRef("K", ir)}/MonthsPerYear,${c}${R.coll}-${c}${R.clin}-${c}${R.fee}-${c}${R.int})`,
+      `=IF(${inRef(PC_COL.compMode, ir)}="fixed",${inRef(PC_COL.compAnnual, ir)}/MonthsPerYear,IF(${inRef(PC_COL.compMode, ir)}="residual",${c}${R.coll}-${c}${R.clin}-${c}${R.fee}-${c}${R.int},NA()))`,
   );
   w.timelineRow(
     R.ni,
@@ -98,7 +100,7 @@ export function buildPcSheet(
     (c, prev) => `=IF(${c}$${TL.index}=1,$C${R.open},${prev}${R.close})`,
     {
       total: "none",
-      constant: { formula: `=${inRef("L", ir)}`, role: "link", format: FMT.money },
+      constant: { formula: `=${inRef(PC_COL.locOpening, ir)}`, role: "link", format: FMT.money },
     },
   );
   w.timelineRow(R.draw, "Fee deferred (draw)", "$", (c) => `=${c}${R.fee}*LOC_DeferralShare`);
@@ -114,26 +116,66 @@ export function buildPcSheet(
     (c) => `=${c}${R.open}+${c}${R.draw}-${c}${R.repay}+${c}${R.cap}`,
     { total: "none" },
   );
-  w.timelineRow(R.limit, "Credit limit", "$", () => `=LOC_Limit`, { total: "none" });
+  w.timelineRow(R.limit, "Credit limit", "$", () => `=$C$${R.limit}`, {
+    total: "none",
+    constant: {
+      formula: `=IF(ISBLANK(${inRef(PC_COL.locLimit, ir)}),LOC_Limit,${inRef(PC_COL.locLimit, ir)})`,
+      role: "formula",
+      format: FMT.money,
+    },
+  });
   w.timelineRow(R.headroom, "Headroom", "$", (c) => `=${c}${R.limit}-${c}${R.close}`, { total: "none" });
+  w.conditionalFormats.push({ range: w.span(R.comp), rule: { kind: "lessThan", value: 0 }, style: "bad" });
   w.label("A30", "Results", "header");
   const result = (row: number, label: string, unit: string, formula: string, format?: string) => {
     w.label(`A${row}`, label);
     w.label(`B${row}`, unit, "note");
     w.formula(`C${row}`, formula, "formula", format);
   };
-  const mf = `${MSO}!${first12[0]}`;
-  const ml = first12[first12.length - 1];
-  result(
-    R.markup,
-    "Realised markup, first model year",
-    "%",
-    // Rounded (RoundDecimals = 10 places) so that a markup on an FMV bound in decimal is on it
-    // here too, not 1e-16 either side; the status tests the very number shown.
-    `=ROUND((SUM(${mf}${b.fee}:${ml}${b.fee})-SUM(${mf}${b.pt}:${ml}${b.pt}))/SUM(${mf}${b.base}:${ml}${b.base})-1,RoundDecimals)`,
-    FMT.pct4,
+  // FMV by model year (the last may be partial): the realised markup over the year's months,
+  // rounded (RoundDecimals = 10 places) so that a markup on an FMV bound in decimal is on it here
+  // too, not 1e-16 either side; the status tests the very number shown.
+  const years = pcYears(months.length);
+  w.label(`A${R.yearsHeader}`, "FMV by model year", "header");
+  w.label(`B${R.yearsHeader}`, "Unit", "header");
+  w.label(`C${R.yearsHeader}`, "Realised markup", "header");
+  w.label(`D${R.yearsHeader}`, "FMV status", "header");
+  years.forEach((y) => {
+    const row = R.yearsHeader + 1 + y;
+    const mf = `${MSO}!${months[12 * y]}`;
+    const ml = months[Math.min(12 * y + 11, months.length - 1)];
+    const sum = (r: number) => `SUM(${mf}${r}:${ml}${r})`;
+    w.label(`A${row}`, `Model year ${y + 1}`);
+    w.label(`B${row}`, "%", "note");
+    w.formula(
+      `C${row}`,
+      `=ROUND((${sum(b.fee)}-${sum(b.pt)})/${sum(b.base)}-1,RoundDecimals)`,
+      "formula",
+      FMT.pct4,
+    );
+    w.formula(`D${row}`, F.fmvStatus(mode, `C${row}`, firstBenchmark));
+  });
+  const first = R.yearsHeader + 1;
+  statusFormats(w, `D${first}:D${first + years.length - 1}`);
+  w.conditionalFormats.push(
+    {
+      range: `D${first}:D${first + years.length - 1}`,
+      rule: { kind: "textEquals", text: "BELOW" },
+      style: "bad",
+    },
+    {
+      range: `D${first}:D${first + years.length - 1}`,
+      rule: { kind: "textEquals", text: "ABOVE" },
+      style: "bad",
+    },
   );
-  result(R.status, "FMV status", "text", F.fmvStatus(mode, `C${R.markup}`));
+  result(R.markup, "Realised markup, first model year", "%", `=C${first}`, FMT.pct4);
+  // The first year in order that is not WITHIN, else WITHIN (an error in any year is an error).
+  const status = years.reduceRight(
+    (acc, y) => `IF(D${first + y}<>"WITHIN",D${first + y},${acc})`,
+    `"WITHIN"`,
+  );
+  result(R.status, "FMV status, every model year (first not WITHIN)", "text", `=${status}`);
   result(R.peak, "Peak LOC balance", "$", `=MAX(${w.span(R.close)})`, FMT.money);
   result(
     R.required,
@@ -142,7 +184,11 @@ export function buildPcSheet(
     `=IF(LOC_Lot=0,C${R.peak}*(1+LOC_Buffer),CEILING(C${R.peak}*(1+LOC_Buffer),LOC_Lot))`,
     FMT.money,
   );
-  result(R.limitOk, "Limit covers the required limit", "TRUE/FALSE", `=C${R.required}<=LOC_Limit`);
+  result(R.limitOk, "Limit covers the required limit", "TRUE/FALSE", `=C${R.required}<=$C$${R.limit}`);
   result(R.minComp, "Lowest monthly physician compensation", "$", `=MIN(${w.span(R.comp)})`, FMT.money);
   return w;
 }
+
+/** Model years 0..⌈T/12⌉−1. */
+export const pcYears = (months: number): number[] =>
+  Array.from({ length: Math.ceil(months / 12) }, (_, y) => y);
