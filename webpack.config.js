@@ -7,6 +7,8 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { AddinOriginPlugin, normaliseOrigin } = require("./scripts/addin-origin");
+const { HelpPagesPlugin } = require("./scripts/help-pages");
 
 /** The dev server's origin; manifest.xml's URLs must use it (test/manifest.test.ts checks). */
 const DEV_PORT = 3000;
@@ -33,7 +35,8 @@ function devHttps() {
 module.exports = () => {
   // Optional production origin: `ADDIN_ORIGIN=https://addin.example.com/ npm run build` rewrites the
   // manifest copied to dist/; the checked-in manifest.xml always targets the dev server.
-  const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
+  // Validated and normalised (https, trailing slash) by scripts/addin-origin.js; a bad value stops the build.
+  const origin = normaliseOrigin(process.env.ADDIN_ORIGIN, DEV_ORIGIN);
 
   return {
     devtool: "source-map",
@@ -93,6 +96,13 @@ module.exports = () => {
 </html>
 `,
         chunks: ["functions"],
+      }),
+      // support.html and docs/*.html (the manifest's support links and each function's helpUrl).
+      new HelpPagesPlugin({ version: require("./package.json").version }),
+      new AddinOriginPlugin({
+        from: DEV_ORIGIN,
+        to: origin,
+        files: /^(functions\.json|support\.html|docs\/.*\.html)$/,
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -43,3 +43,57 @@ export function toNumber(d: Dec): number {
   if (!Number.isFinite(n)) throw Err.overflow();
   return Object.is(n, -0) ? 0 : n;
 }
+
+/** A Decimal's exact value as a whole number `digits` times 10^`exponent`, for integer arithmetic. */
+export function decimalParts(d: Dec): { digits: bigint; exponent: number } {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(d.toString());
+  if (!m) throw new Error(`internal: cannot read the digits of ${d.toString()}`);
+  const fraction = m[3] ?? "";
+  const digits = BigInt(m[1] + m[2] + fraction);
+  return { digits, exponent: Number(m[4] ?? 0) - fraction.length };
+}
+
+/** A double's exact value as a whole number `mantissa` times 2^`exponent` (finite doubles only). */
+function binaryParts(n: number): { mantissa: bigint; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, n);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & 0xfffffffffffffn;
+  const sign = bits >> 63n ? -1n : 1n;
+  return biased === 0
+    ? { mantissa: sign * fraction, exponent: -1074 }
+    : { mantissa: sign * (fraction | (1n << 52n)), exponent: biased - 1075 };
+}
+
+/** −1, 0 or 1 as the exact value of `d` is below, equal to or above the exact value of double `n`. */
+function compareExact(d: Dec, n: number): number {
+  const a = decimalParts(d);
+  const b = binaryParts(n);
+  // a.digits × 10^a.exponent against b.mantissa × 2^b.exponent, both sides scaled to whole numbers.
+  let left = a.digits * (a.exponent > 0 ? 10n ** BigInt(a.exponent) : 1n);
+  let right = b.mantissa * (b.exponent > 0 ? 2n ** BigInt(b.exponent) : 1n);
+  if (a.exponent < 0) right *= 10n ** BigInt(-a.exponent);
+  if (b.exponent < 0) left *= 2n ** BigInt(-b.exponent);
+  return left > right ? 1 : left < right ? -1 : 0;
+}
+
+/** The next double above `n` (n finite and not negative). */
+function nextDoubleUp(n: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, n);
+  view.setBigUint64(0, view.getBigUint64(0) + 1n);
+  return view.getFloat64(0);
+}
+
+/**
+ * The smallest double at or above the exact result, for an amount that must cover what it bounds (a
+ * credit limit): the nearest double can lie half a unit in the last place below it.
+ */
+export function toNumberAtLeast(d: Dec): number {
+  const n = toNumber(d);
+  if (n < 0 || compareExact(d, n) <= 0) return n;
+  const up = nextDoubleUp(n);
+  if (!Number.isFinite(up)) throw Err.overflow();
+  return up;
+}

@@ -101,7 +101,12 @@ export const Err = {
   negativeBalance: (date: string, balance: string) =>
     new EngineError(
       "value",
-      `flows: the repayment on ${date} takes the principal below zero (to ${balance}); the PC never lends to the MSO through this line`,
+      `flows: the repayment on ${date} takes the principal below zero (to ${balance}); the PC never lends to the MSO through this line` +
+        // Less than a cent below zero is almost always a repayment computed in binary, =-(A1+A2)
+        // giving -300000.30000000005: amounts are read exactly as the cell holds them.
+        (Number(balance) > -0.01
+          ? `. A repayment computed by a formula carries its binary rounding: round it to cents, e.g. =-ROUND(A1+A2, 2)`
+          : ""),
     ),
   percentileOutsideData: (arg: string, p: string, n: number) =>
     new EngineError(
@@ -109,6 +114,11 @@ export const Err = {
       `${arg}: with method EXC, percentile ${p} lies outside what ${n} value${n === 1 ? "" : "s"} can give (as Excel's PERCENTILE.EXC)`,
     ),
   overflow: () => new EngineError("num", "the result is too large for a spreadsheet number"),
+  beyondDigits: (arg: string, decimals: number) =>
+    new EngineError(
+      "num",
+      `${arg}: |${arg}| × 10^decimals must be below 10^34 to be split exactly to ${decimals} decimal place${decimals === 1 ? "" : "s"}`,
+    ),
   negativeDriver: (row: number, col: number, got: number) =>
     new EngineError(
       "value",

@@ -20,13 +20,18 @@ export interface CostPlusTerms {
   floor: Dec | null;
 }
 
-export function costPlusFee(t: CostPlusTerms): Dec {
+/** The terms other than the amounts, checked before any cost is read (arguments before data). */
+export function checkCostPlusTerms(t: Pick<CostPlusTerms, "markup" | "cap" | "floor">): void {
   if (t.markup.isNegative() || t.markup.greaterThan(MARKUP_MAX))
     throw Err.between("markup", 0, MARKUP_MAX, t.markup.toNumber(), "0% to 1000%");
   if (t.cap && t.cap.isNegative()) throw Err.notNegative("cap", t.cap.toNumber());
   if (t.floor && t.floor.isNegative()) throw Err.notNegative("floor", t.floor.toNumber());
   if (t.cap && t.floor && t.floor.greaterThan(t.cap))
     throw Err.floorAboveCap(t.floor.toString(), t.cap.toString());
+}
+
+export function costPlusFee(t: CostPlusTerms): Dec {
+  checkCostPlusTerms(t);
   let fee = sum(t.costBase).times(ONE.plus(t.markup)).plus(sum(t.passThrough)).plus(t.fixedFee);
   if (t.floor && fee.lessThan(t.floor)) fee = t.floor;
   if (t.cap && fee.greaterThan(t.cap)) fee = t.cap;

@@ -7,10 +7,11 @@
  *   42, 44, 45, 47.5 → 43 to 46.25, median 44.5.
  * INC — Excel PERCENTILE.INC: position h = (n − 1)p + 1, linear interpolation (type 7).
  * EXC — Excel PERCENTILE.EXC: position h = (n + 1)p, linear interpolation, #NUM! when h < 1 or h > n.
+ *   Both positions in binary, as Excel computes them (excelPosition).
  * MINMAX — the full range.
  * The median is the data's median under every method (Excel's MEDIAN, which is also the IRS one).
  */
-import { Dec, ONE, dec } from "./decimal";
+import { Dec, dec } from "./decimal";
 import { Err } from "./errors";
 
 export const METHODS = ["IRS", "INC", "EXC", "MINMAX"] as const;
@@ -59,22 +60,17 @@ function nth(x: SortedSample, i: number): Dec {
 }
 
 /**
- * Excel's PERCENTILE.INC/EXC work out the position in binary, so a p typed as a fraction with no
- * exact decimal (=1/3, =2/3, =1/7) lands exactly on a whole position: 3 × 0.3333333333333333 is
- * 1 in binary, 0.9999999999999999 in decimal. A decimal position within the few units in the last
- * place that the shortest string of p can be off by, times the number of values, is taken as that
- * whole position, as Excel does; anything further off is exact decimal. (The IRS rule is stated as
- * exact decimal arithmetic on k = p × n, and stays so.)
+ * Excel's PERCENTILE.INC and .EXC position, h = (n − 1) × p + 1 and h = p × (n + 1), worked out in
+ * binary doubles exactly as Excel's formula does, so the percentile lands on the data value Excel's
+ * does: 3 × (1/3) is 1 in binary (0.9999999999999999 in decimal), while 49 × (1/49) is
+ * 0.9999999999999999 in binary too and so below the data for EXC, as in Excel. The position then
+ * reads as its shortest decimal (0.1 × 3 + 1 is 1.3), and the interpolation between the two values
+ * it falls between is exact decimal. (The IRS rule is stated as exact decimal arithmetic on
+ * k = p × n, and stays so.)
  */
-const POSITION_SLACK = new Dec("1e-15");
-function excelPosition(h: Dec, n: number): Dec {
-  const whole = h.round();
-  return h
-    .minus(whole)
-    .abs()
-    .lessThanOrEqualTo(POSITION_SLACK.times(n + 1))
-    ? whole
-    : h;
+function excelPosition(p: Dec, n: number, method: "INC" | "EXC"): Dec {
+  const pb = p.toNumber();
+  return dec(method === "INC" ? (n - 1) * pb + 1 : pb * (n + 1));
 }
 
 /** Linear interpolation at 1-based position h of sorted x (1 ≤ h ≤ n). */
@@ -108,9 +104,9 @@ export function percentile(
       return nth(x, k.ceil().toNumber());
     }
     case "INC":
-      return interpolate(x, excelPosition(p.times(n - 1).plus(ONE), n));
+      return interpolate(x, excelPosition(p, n, "INC"));
     case "EXC": {
-      const h = excelPosition(p.times(n + 1), n);
+      const h = excelPosition(p, n, "EXC");
       if (h.lessThan(1) || h.greaterThan(n)) throw Err.percentileOutsideData(arg, p.toString(), n);
       return interpolate(x, h);
     }
@@ -137,13 +133,22 @@ export function checkPercentile(arg: string, p: Dec, method: PercentileMethod): 
   }
 }
 
-/** FMV.RANGE: low, median and high of the benchmarks, sorted ascending (at least one value). */
-export function fmvRange(x: SortedSample, lowPct: Dec, highPct: Dec, method: PercentileMethod): FmvRange {
-  if (x.length === 0) throw Err.noNumbers("benchmarks");
-  if (method === "MINMAX") return { low: nth(x, 1), median: median(x), high: nth(x, x.length) };
+/** lowPct and highPct in their method's domain, low not above high (MINMAX ignores both). */
+export function checkPercentiles(lowPct: Dec, highPct: Dec, method: PercentileMethod): void {
+  if (method === "MINMAX") return;
   checkPercentile("lowPct", lowPct, method);
   checkPercentile("highPct", highPct, method);
   if (lowPct.greaterThan(highPct)) throw Err.lowAboveHigh(lowPct.toString(), highPct.toString());
+}
+
+/**
+ * FMV.RANGE: low, median and high of the benchmarks, sorted ascending. The percentiles are checked
+ * before the data, so an argument outside its domain is #VALUE! even where the data would also fail.
+ */
+export function fmvRange(x: SortedSample, lowPct: Dec, highPct: Dec, method: PercentileMethod): FmvRange {
+  checkPercentiles(lowPct, highPct, method);
+  if (x.length === 0) throw Err.noNumbers("benchmarks");
+  if (method === "MINMAX") return { low: nth(x, 1), median: median(x), high: nth(x, x.length) };
   return {
     low: percentile(x, lowPct, method, "lowPct"),
     median: median(x),

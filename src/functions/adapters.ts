@@ -23,6 +23,8 @@ import {
   afrConvert,
   afrTest,
   allocate,
+  checkCostPlusTerms,
+  checkPercentiles,
   costPlusFee,
   dec,
   fmvRange as engineFmvRange,
@@ -32,6 +34,7 @@ import {
   lineLimit,
   sortedNumbers,
   toNumber,
+  toNumberAtLeast,
   toSerial,
 } from "../engine";
 import {
@@ -64,14 +67,18 @@ export function msaCostPlus(
 ): number {
   const capValue = optionalNumber("cap", cap, null);
   const floorValue = optionalNumber("floor", floor, null);
+  const terms = {
+    markup: dec(requiredNumber("markup", markup)),
+    fixedFee: dec(optionalNumber("fixedFee", fixedFee, 0)),
+    cap: capValue === null ? null : dec(capValue),
+    floor: floorValue === null ? null : dec(floorValue),
+  };
+  checkCostPlusTerms(terms);
   return toNumber(
     costPlusFee({
+      ...terms,
       costBase: numbersOf("costBase", requiredRange("costBase", costBase)),
-      markup: dec(requiredNumber("markup", markup)),
       passThrough: numbersOf("passThrough", passThrough),
-      fixedFee: dec(optionalNumber("fixedFee", fixedFee, 0)),
-      cap: capValue === null ? null : dec(capValue),
-      floor: floorValue === null ? null : dec(floorValue),
     }),
   );
 }
@@ -154,9 +161,9 @@ export function locInterest(
   basis: unknown,
   compounding: unknown,
 ): number {
-  const line = flowsOf(flows, dates);
   const terms = lineTermsOf(rate, basis, compounding);
-  return toNumber(lineInterestOfCells(line, requiredDate("endDate", endDate), terms));
+  const end = requiredDate("endDate", endDate);
+  return toNumber(lineInterestOfCells(flowsOf(flows, dates), end, terms));
 }
 
 export function locLimit(
@@ -169,14 +176,15 @@ export function locLimit(
   buffer: unknown,
   lot: unknown,
 ): number {
-  const line = flowsOf(flows, dates);
   const terms = lineTermsOf(rate, basis, compounding);
   const end = requiredDate("horizonEnd", horizonEnd);
   const bufferValue = bounded("buffer", optionalNumber("buffer", buffer, 0), 0, 10, "0.1 = 10%");
   const lotValue = optionalNumber("lot", lot, 0);
   if (lotValue < 0) throw Err.notNegative("lot", lotValue);
+  const line = flowsOf(flows, dates);
   const decimalFlows = line.map((f) => ({ date: f.date, amount: dec(f.amount) }));
-  return toNumber(lineLimit(decimalFlows, end, terms, dec(bufferValue), dec(lotValue)));
+  // A limit must cover its peak: never the double half a unit in the last place below it.
+  return toNumberAtLeast(lineLimit(decimalFlows, end, terms, dec(bufferValue), dec(lotValue)));
 }
 
 export function locAfrConvert(
@@ -213,11 +221,14 @@ function methodOf(method: unknown): PercentileMethod {
   return text as PercentileMethod;
 }
 
+/** The arguments first, then the data: a percentile outside its domain is #VALUE! whatever the data. */
 function rangeOf(benchmarks: unknown, lowPct: unknown, highPct: unknown, method: unknown) {
   const how = methodOf(method);
-  const values = sortedNumbers(plainNumbersOf("benchmarks", requiredRange("benchmarks", benchmarks)));
+  // MINMAX ignores the percentiles, whatever they hold.
   const low = dec(how === "MINMAX" ? 0 : optionalNumber("lowPct", lowPct, 0.25));
   const high = dec(how === "MINMAX" ? 1 : optionalNumber("highPct", highPct, 0.75));
+  checkPercentiles(low, high, how);
+  const values = sortedNumbers(plainNumbersOf("benchmarks", requiredRange("benchmarks", benchmarks)));
   return engineFmvRange(values, low, high, how);
 }
 
@@ -239,5 +250,9 @@ export function fmvTest(
   method: unknown,
 ): "BELOW" | "WITHIN" | "ABOVE" {
   const tested = dec(requiredNumber("value", value));
-  return engineFmvTest(tested, rangeOf(benchmarks, lowPct, highPct, method));
+  // Against the bounds as FMV.RANGE returns them to the sheet, so the two never disagree on a value
+  // shown equal to a bound (a binary position can give a bound more digits than a double keeps).
+  const r = rangeOf(benchmarks, lowPct, highPct, method);
+  const shown = (d: Dec) => dec(toNumber(d));
+  return engineFmvTest(tested, { low: shown(r.low), median: r.median, high: shown(r.high) });
 }

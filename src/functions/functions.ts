@@ -14,6 +14,7 @@ import { excelCall } from "./excel-errors";
 /**
  * Cost-plus MSA fee: the marked-up cost base plus pass-through costs at cost plus a fixed fee, then floor and cap. Exact decimal arithmetic.
  * @customfunction MSA.COSTPLUS MSA.COSTPLUS
+ * @helpurl https://localhost:3000/docs/functions.html#msacostplus
  * @param {any[][]} costBase MSO costs that earn the markup (a range or a number; blanks skipped, text is an error).
  * @param {number} markup Markup on the cost base as a fraction, 0 to 10 (0.08 = 8%).
  * @param {any[][]} [passThrough] Costs billed at cost with no markup, such as rent or supplies paid for the PC (range or number).
@@ -38,6 +39,7 @@ export function msaCostplus(
 /**
  * Splits a total in proportion to drivers so the parts add up exactly to the rounded total (largest remainder, ties to the earlier cell).
  * @customfunction MSA.ALLOCATE MSA.ALLOCATE
+ * @helpurl https://localhost:3000/docs/functions.html#msaallocate
  * @param {number} total Amount to split, e.g. a shared MSO cost. A negative total is split as its absolute value and negated.
  * @param {any[][]} drivers Allocation keys such as FTEs, visits or collections; blanks count as 0, negatives are an error.
  * @param {number} [decimals] Decimal places of each part, 0 to 6. Default 2 (cents).
@@ -50,6 +52,7 @@ export function msaAllocate(total: number, drivers: any[][], decimals?: number):
 /**
  * Interest accrued on a line of credit from its first flow to the end date, daily balance, by day-count basis and compounding.
  * @customfunction LOC.INTEREST LOC.INTEREST
+ * @helpurl https://localhost:3000/docs/functions.html#locinterest
  * @param {any[][]} flows Signed flows from the PC's side: draws positive, repayments negative.
  * @param {any[][]} dates Date of each flow (Excel serial dates), same number of cells as flows.
  * @param {any[][]} rate Annual rate as a fraction (0 to 1), or a two-column range of [effective date, rate] rows for a floating rate.
@@ -72,6 +75,7 @@ export function locInterest(
 /**
  * Smallest credit limit covering the line's peak principal plus accrued interest through the horizon, with a buffer, rounded up to a lot.
  * @customfunction LOC.LIMIT LOC.LIMIT
+ * @helpurl https://localhost:3000/docs/functions.html#loclimit
  * @param {any[][]} flows Signed flows from the PC's side: draws positive, repayments negative.
  * @param {any[][]} dates Date of each flow (Excel serial dates), same number of cells as flows.
  * @param {any[][]} rate Annual rate as a fraction (0 to 1), or a two-column range of [effective date, rate] rows.
@@ -100,6 +104,7 @@ export function locLimit(
 /**
  * Converts a nominal annual rate between compounding frequencies at equal effective yield, as the IRS builds its AFR columns.
  * @customfunction LOC.AFRCONVERT LOC.AFRCONVERT
+ * @helpurl https://localhost:3000/docs/functions.html#locafrconvert
  * @param {number} rate Nominal annual rate as a fraction (0 to 1).
  * @param {number} fromFrequency Compounding of rate per year: 1, 2, 4 or 12.
  * @param {number} toFrequency Compounding wanted per year: 1, 2, 4 or 12.
@@ -118,6 +123,7 @@ export function locAfrconvert(
 /**
  * TRUE when a note's rate yields at least the AFR, both as effective annual yields: the test of the IRS minimum rate.
  * @customfunction LOC.AFRTEST LOC.AFRTEST
+ * @helpurl https://localhost:3000/docs/functions.html#locafrtest
  * @param {number} noteRate The note's nominal annual rate as a fraction.
  * @param {number} noteFrequency The note's compounding per year: 1, 2, 4, 12 or 365.
  * @param {number} afr The applicable federal rate as a fraction, from the column of the AFR table used.
@@ -136,6 +142,7 @@ export function locAfrtest(
 /**
  * Fair-market-value range of benchmark results: low, median and high (spills 1x3). IRS interquartile rule by default.
  * @customfunction FMV.RANGE FMV.RANGE
+ * @helpurl https://localhost:3000/docs/functions.html#fmvrange
  * @param {any[][]} benchmarks Comparable results such as markups or fees per wRVU; blanks skipped, text is an error.
  * @param {number} [lowPct] Low percentile as a fraction. Default 0.25.
  * @param {number} [highPct] High percentile as a fraction. Default 0.75.
@@ -154,6 +161,7 @@ export function fmvRange(
 /**
  * Says whether a value is BELOW, WITHIN (bounds included) or ABOVE the range FMV.RANGE gives for the same benchmarks.
  * @customfunction FMV.TEST FMV.TEST
+ * @helpurl https://localhost:3000/docs/functions.html#fmvtest
  * @param {number} value The tested result, e.g. the realised markup.
  * @param {any[][]} benchmarks Comparable results; blanks skipped, text is an error.
  * @param {number} [lowPct] Low percentile as a fraction. Default 0.25.

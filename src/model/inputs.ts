@@ -54,6 +54,9 @@ export const COMPLIANCE_QUESTIONS = [
   { id: "tax-compliance", group: "Best practices", text: "Federal and state tax compliance" },
 ] as const; // prettier-ignore
 export type ComplianceId = (typeof COMPLIANCE_QUESTIONS)[number]["id"];
+export const DRAW_MODES = ["deferral", "cash"] as const;
+export const MSO_ENTITIES = ["c-corp", "pass-through"] as const;
+export const LOSS_TREATMENTS = ["refund", "carryforward"] as const;
 
 /** The six service lines of the seed article, used when the file gives none. */
 export const DEFAULT_SERVICE_LINES: ServiceLine[] = [
@@ -128,18 +131,32 @@ const serviceLineSchema = z.strictObject({
     .string({ error: typeError("name", "text") })
     .trim()
     .min(1, "name must not be empty")
-    .max(120, "name must be at most 120 characters"),
-  annualCost: positive("annualCost"),
-  annualGrowth: fraction("annualGrowth", -0.5, 1).default(0),
-  driver: enumOf(DRIVERS, "driver"),
+    .max(120, "name must be at most 120 characters")
+    .describe("The service line's name, as its row label on the MSO sheet."),
+  annualCost: positive("annualCost").describe(
+    "What the MSO spends on this service a year, at the start month's run rate (dollars).",
+  ),
+  annualGrowth: fraction("annualGrowth", -0.5, 1)
+    .default(0)
+    .describe("Yearly growth of the cost, applied once per model year (0.03 = 3%)."),
+  driver: enumOf(DRIVERS, "driver").describe(
+    "How the cost is shared among the PCs: by collections, provider FTEs, visits, or equally.",
+  ),
 });
 export type ServiceLine = z.output<typeof serviceLineSchema>;
 
 const physicianCompSchema = z.discriminatedUnion(
   "mode",
   [
-    z.strictObject({ mode: z.literal("residual") }),
-    z.strictObject({ mode: z.literal("fixed"), annual: money("physicianComp.annual") }),
+    z.strictObject({
+      mode: z.literal("residual").describe("The physicians take what is left: the PC's net income is 0."),
+    }),
+    z.strictObject({
+      mode: z.literal("fixed").describe("The physicians are paid a fixed amount a year."),
+      annual: money("physicianComp.annual").describe(
+        "Physician compensation a year (dollars), paid monthly.",
+      ),
+    }),
   ],
   {
     error: (iss) =>
@@ -152,23 +169,78 @@ const pcSchema = z.strictObject({
     .string({ error: typeError("name", "text") })
     .trim()
     .min(1, "name must not be empty")
-    .max(120, "name must be at most 120 characters"),
+    .max(120, "name must be at most 120 characters")
+    .describe("The PC's name, unique ignoring case; names its sheet."),
   state: z
     .string({ error: typeError("state", "a 2-letter US state or DC code") })
     .refine((s) => (US_STATE_CODES as readonly string[]).includes(s), {
       error: (iss) =>
         `unknown state code ${JSON.stringify(iss.input)}; allowed: the 50 US states and DC as 2 capital letters (${US_STATE_CODES.join(", ")})`,
+    })
+    // The refine is invisible to JSON Schema: the list goes in the metadata so editors offer it.
+    .meta({
+      description: "Where the PC practises: a US state or DC, 2 capital letters.",
+      enum: [...US_STATE_CODES],
     }),
-  owner: z.string().max(120).default(""),
-  annualCollections: positive("annualCollections"),
-  annualGrowth: fraction("annualGrowth", -0.5, 1).default(0),
-  annualClinicalCosts: money("annualClinicalCosts"),
-  providerFtes: positive("providerFtes"),
-  annualVisits: positive("annualVisits"),
-  annualPassThrough: money("annualPassThrough").default(0),
-  physicianComp: physicianCompSchema.default({ mode: "residual" }),
-  /** The PC's line-of-credit balance owed to the MSO at the start of the first month (an acquisition). */
-  locOpeningBalance: money("locOpeningBalance").default(0),
+  owner: z.string().max(120).default("").describe("The physician who owns the PC (a label only)."),
+  annualCollections: positive("annualCollections").describe(
+    "What the PC collects from patients and payers a year, at the start month's run rate (dollars).",
+  ),
+  annualGrowth: fraction("annualGrowth", -0.5, 1)
+    .default(0)
+    .describe("Yearly growth of the PC's collections and clinical costs, once per model year."),
+  annualClinicalCosts: money("annualClinicalCosts").describe(
+    "The PC's own clinical costs a year (dollars), growing with annualGrowth.",
+  ),
+  providerFtes: positive("providerFtes").describe("Full-time-equivalent providers: a cost-sharing driver."),
+  annualVisits: positive("annualVisits").describe("Patient visits a year: a cost-sharing driver."),
+  annualPassThrough: money("annualPassThrough")
+    .default(0)
+    .describe("Costs the MSO pays for the PC and bills at cost, with no markup (rent, supplies), a year."),
+  physicianComp: physicianCompSchema
+    .default({ mode: "residual" })
+    .describe('How the physicians are paid: {"mode": "residual"} or {"mode": "fixed", "annual": …}.'),
+  locOpeningBalance: money("locOpeningBalance")
+    .default(0)
+    .describe(
+      "The PC's line-of-credit balance owed to the MSO at the start of the first month (an acquisition); only for a PC joining in startMonth.",
+    ),
+  // v2.2: acquisitions and PC cash (MODEL.md "v2.2"). joinMonth is left undefined when not given:
+  // its default is startMonth, which this object cannot see (`joinMonthIndex` resolves it).
+  joinMonth: z
+    .string({ error: typeError("joinMonth", 'text YYYY-MM (e.g. "2027-04")') })
+    .regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, {
+      error: (iss) => `joinMonth must be YYYY-MM (e.g. "2027-04"); got ${JSON.stringify(iss.input)}`,
+    })
+    .optional()
+    .describe(
+      "The month the practice joins, YYYY-MM within the timeline; before it the PC shows zeros. Default: startMonth.",
+    ),
+  /** Paid by the MSO at the end of the joining month; carried at cost (investment in practices). */
+  purchasePrice: money("purchasePrice")
+    .default(0)
+    .describe(
+      "What the MSO pays for the practice at the end of its joining month, carried at cost (dollars).",
+    ),
+  openingCash: money("openingCash").default(0).describe("The PC's cash when it joins (dollars)."),
+  collectionLagMonths: z
+    .number({ error: typeError("collectionLagMonths", "a whole number from 0 to 3") })
+    .int("collectionLagMonths must be a whole number from 0 to 3")
+    .min(0, "collectionLagMonths must be a whole number from 0 to 3")
+    .max(3, "collectionLagMonths must be a whole number from 0 to 3")
+    .default(0)
+    .describe("Months between a visit's collections being earned and the cash arriving."),
+  /** Cash the PC keeps: the revolver (cash mode) and the sweep draw and repay around it. */
+  minimumCash: money("minimumCash")
+    .default(0)
+    .describe("Cash the PC keeps on hand; the revolver (cash mode) and the sweep draw and repay around it."),
+  /** A new practice: no receivables of its own to collect while the first lagged months pass. */
+  deNovo: z
+    .boolean({ error: typeError("deNovo", "true or false") })
+    .default(false)
+    .describe(
+      "true: a new practice, with no receivables of its own to collect while the first lagged months pass.",
+    ),
   /** The PC's tab name (after "PC – "); without it the name is used. */
   shortName: z
     .string({ error: typeError("shortName", "text") })
@@ -179,23 +251,46 @@ const pcSchema = z.strictObject({
       (s) => !/[[\]:*?/\\]/.test(s),
       "shortName must not contain any of [ ] : * ? / \\ (tab names cannot)",
     )
-    .optional(),
+    .optional()
+    .describe('The PC\'s tab name after "PC – ", at most 24 characters; without it the name is used.'),
   // Per-PC terms (v2.1): left out, the group's value (fee.*, loc.limit) applies.
-  markup: fraction("markup", 0, 10).optional(),
-  fixedMonthly: money("fixedMonthly").optional(),
-  monthlyCap: money("monthlyCap").optional(),
-  monthlyFloor: money("monthlyFloor").optional(),
-  locLimit: money("locLimit").optional(),
+  markup: fraction("markup", 0, 10).optional().describe("The PC's own markup; left out, fee.markup."),
+  fixedMonthly: money("fixedMonthly")
+    .optional()
+    .describe("The PC's own fixed fee a month; left out, fee.fixedMonthly."),
+  monthlyCap: money("monthlyCap").optional().describe("The PC's own monthly cap; left out, fee.monthlyCap."),
+  monthlyFloor: money("monthlyFloor")
+    .optional()
+    .describe("The PC's own monthly floor; left out, fee.monthlyFloor."),
+  locLimit: money("locLimit").optional().describe("The PC's own credit limit; left out, loc.limit."),
 });
 export type PcInputs = z.output<typeof pcSchema>;
 
 const feeSchema = z
   .strictObject({
-    structure: enumOf(FEE_STRUCTURES, "fee structure").default("cost-plus"),
-    markup: fraction("markup", 0, 10),
-    fixedMonthly: money("fixedMonthly").default(0),
-    monthlyCap: money("monthlyCap").nullable().default(null),
-    monthlyFloor: money("monthlyFloor").nullable().default(null),
+    structure: enumOf(FEE_STRUCTURES, "fee structure")
+      .default("cost-plus")
+      .describe(
+        "cost-plus: allocated costs × (1 + markup) + pass-through; fixed: fixedMonthly + pass-through; hybrid: both.",
+      ),
+    markup: fraction("markup", 0, 10).describe("Markup on the allocated cost base (0.08 = 8%)."),
+    fixedMonthly: money("fixedMonthly").default(0).describe("Fixed fee per PC per month (dollars)."),
+    monthlyCap: money("monthlyCap")
+      .nullable()
+      .default(null)
+      .describe("Most a PC pays in a month, or null for no cap."),
+    monthlyFloor: money("monthlyFloor")
+      .nullable()
+      .default(null)
+      .describe("Least a PC pays in a month, or null for no floor; not above monthlyCap."),
+    /** v2.2: months between billing and payment of the fee's cash part (interest is paid as it accrues). */
+    paymentLagMonths: z
+      .number({ error: typeError("paymentLagMonths", "a whole number from 0 to 2") })
+      .int("paymentLagMonths must be a whole number from 0 to 2")
+      .min(0, "paymentLagMonths must be a whole number from 0 to 2")
+      .max(2, "paymentLagMonths must be a whole number from 0 to 2")
+      .default(0)
+      .describe("Months between billing the fee and the PC paying its cash part."),
   })
   .refine((f) => f.monthlyCap === null || f.monthlyFloor === null || f.monthlyFloor <= f.monthlyCap, {
     error: "monthlyFloor must not be more than monthlyCap",
@@ -210,17 +305,31 @@ const fmvSchema = z
         { error: typeError("benchmarks", "an array of numbers (markups on cost, 0.05 = 5%)") },
       )
       .min(1, "benchmarks must hold at least one number")
-      .max(MAX_BENCHMARKS, `benchmarks may hold at most ${MAX_BENCHMARKS} numbers`),
-    method: enumOf(FMV_METHODS, "method").default("IRS"),
-    lowPct: percentileInput("lowPct").default(0.25),
-    highPct: percentileInput("highPct").default(0.75),
+      .max(MAX_BENCHMARKS, `benchmarks may hold at most ${MAX_BENCHMARKS} numbers`)
+      .describe("Markups on cost earned by comparable service providers (0.05 = 5%): the FMV evidence."),
+    method: enumOf(FMV_METHODS, "method")
+      .default("IRS")
+      .describe("How the range is drawn from the benchmarks, as FMV.RANGE's method argument."),
+    lowPct: percentileInput("lowPct")
+      .default(0.25)
+      .describe(
+        "Percentile of the range's low end, at most 6 decimals; strictly between 0 and 1 for IRS and EXC.",
+      ),
+    highPct: percentileInput("highPct")
+      .default(0.75)
+      .describe("Percentile of the range's high end, at least lowPct; same rules as lowPct."),
     /** Dates of FMV assessments done or planned; `lastAssessment` alone means `[lastAssessment]`. */
     assessments: z
       .array(isoDate, { error: typeError("assessments", "an array of ISO dates YYYY-MM-DD") })
       .min(1, "assessments must hold at least one date")
       .max(MAX_ASSESSMENTS, `assessments may hold at most ${MAX_ASSESSMENTS} dates`)
-      .optional(),
-    lastAssessment: isoDate.optional(),
+      .optional()
+      .describe(
+        "Dates of FMV assessments done or planned (YYYY-MM-DD); each model year needs one in the 12 months up to its first day.",
+      ),
+    lastAssessment: isoDate
+      .optional()
+      .describe("One assessment date, the same as assessments: [lastAssessment]; not with assessments."),
   })
   .superRefine((f, ctx) => {
     if (f.assessments !== undefined && f.lastAssessment !== undefined)
@@ -262,18 +371,57 @@ const fmvSchema = z
   }));
 
 const locSchema = z.strictObject({
-  limit: money("limit"),
-  rate: fraction("rate", 0, 1),
-  rateCompounding: oneOfNumbers(NOTE_COMPOUNDINGS, "rateCompounding").default(12),
+  limit: money("limit").describe("The agreed credit limit of each PC's line (dollars)."),
+  rate: fraction("rate", 0, 1).describe("The line's nominal annual interest rate (0.05 = 5%)."),
+  rateCompounding: oneOfNumbers(NOTE_COMPOUNDINGS, "rateCompounding")
+    .default(12)
+    .meta({
+      description: "The note compounds monthly (interest is paid or capitalised monthly): 12 if given.",
+      enum: [...NOTE_COMPOUNDINGS],
+    }),
   /** null (or left out): looked up on the Reference sheet's AFR table. */
-  afr: fraction("afr", 0, 1).nullable().default(null),
-  afrTerm: enumOf(AFR_TERMS, "afrTerm").default("short"),
-  afrCompounding: oneOfNumbers(AFR_COMPOUNDINGS, "afrCompounding").default(1),
-  deferralShare: fraction("deferralShare", 0, 1).default(0),
-  monthlyRepayment: money("monthlyRepayment").default(0),
-  capitalizeInterest: z.boolean({ error: typeError("capitalizeInterest", "true or false") }).default(false),
-  buffer: fraction("buffer", 0, 10).default(0),
-  lot: money("lot").default(0),
+  afr: fraction("afr", 0, 1)
+    .nullable()
+    .default(null)
+    .describe(
+      "The applicable federal rate the note is tested against (0.043 = 4.3%); null: looked up on the Reference sheet at the start month.",
+    ),
+  afrTerm: enumOf(AFR_TERMS, "afrTerm")
+    .default("short")
+    .describe("The AFR table's term looked up when afr is null: short, mid or long."),
+  afrCompounding: oneOfNumbers(AFR_COMPOUNDINGS, "afrCompounding")
+    .default(1)
+    .meta({
+      description: "Compounding of the AFR column used (1 annual, 2, 4, 12 monthly).",
+      enum: [...AFR_COMPOUNDINGS],
+    }),
+  deferralShare: fraction("deferralShare", 0, 1)
+    .default(0)
+    .describe("Share of each month's fee the PC defers into the line instead of paying (0.25 = 25%)."),
+  monthlyRepayment: money("monthlyRepayment")
+    .default(0)
+    .describe("What the PC repays on the line each month, at most its balance (dollars)."),
+  capitalizeInterest: z
+    .boolean({ error: typeError("capitalizeInterest", "true or false") })
+    .default(false)
+    .describe("true: interest is added to the balance; false: it is paid in cash each month."),
+  buffer: fraction("buffer", 0, 10)
+    .default(0)
+    .describe("Headroom added to the peak balance when sizing the required limit (0.1 = 10%)."),
+  lot: money("lot")
+    .default(0)
+    .describe("The required limit is rounded up to a multiple of this; 0: no rounding."),
+  /** v2.2: `deferral` (v1: a share of each fee goes into the line) or `cash` (a revolver on cash needs). */
+  drawMode: enumOf(DRAW_MODES, "drawMode")
+    .default("deferral")
+    .describe(
+      "deferral: a share of each fee goes into the line; cash: the line is a revolver on the PC's cash needs.",
+    ),
+  /** v2.2, deferral mode only: repay from cash above the PC's minimum cash each month. */
+  sweep: z
+    .boolean({ error: typeError("sweep", "true or false") })
+    .default(false)
+    .describe("Deferral mode: true repays the line from cash above minimumCash each month."),
 });
 
 const answerSchema = z.strictObject({
@@ -299,8 +447,52 @@ const complianceSchema = z.strictObject({
 });
 
 const taxSchema = z.strictObject({
-  msoFederalRate: fraction("msoFederalRate", 0, 1),
-  msoStateRate: fraction("msoStateRate", 0, 1),
+  msoFederalRate: fraction("msoFederalRate", 0, 1).describe(
+    "The MSO's federal income tax rate (0.21 = 21%).",
+  ),
+  msoStateRate: fraction("msoStateRate", 0, 1).describe(
+    "The MSO's state income tax rate, deductible federally: combined = state + federal × (1 − state).",
+  ),
+  // v2.2: tax across the structure. Rates are inputs, not advice.
+  msoEntity: enumOf(MSO_ENTITIES, "msoEntity")
+    .default("c-corp")
+    .describe(
+      "c-corp: the MSO pays entity tax and dividends; pass-through: its owners pay tax on its income.",
+    ),
+  /** C-corp only: `refund` (v1: a loss month gives a benefit) or `carryforward` (NOL, 80% limit). */
+  losses: enumOf(LOSS_TREATMENTS, "losses")
+    .default("refund")
+    .describe(
+      "C-corp: refund (a loss gives a tax benefit at once) or carryforward (losses offset up to 80% of later years).",
+    ),
+  ownerRate: fraction("ownerRate", 0, 1)
+    .default(0.37)
+    .describe("Pass-through MSO: the owners' tax rate on its pre-tax income."),
+  msoPayoutShare: fraction("msoPayoutShare", 0, 1)
+    .default(1)
+    .describe("C-corp: share of each year's positive net income paid out as dividends."),
+  dividendRate: fraction("dividendRate", 0, 1)
+    .default(0.238)
+    .describe("C-corp: the owners' tax rate on dividends."),
+  physicianRate: fraction("physicianRate", 0, 1)
+    .default(0.4)
+    .describe("The physicians' tax rate on their compensation and PC distributions."),
+});
+
+const msoSchema = z.strictObject({
+  openingCash: money("openingCash").default(0).describe("The MSO's cash at the start (dollars)."),
+});
+
+const dealSchema = z.strictObject({
+  /** Enterprise value = multiple × the last 12 months' EBITDA attributable to the MSO; null = none. */
+  exitMultiple: z
+    .number({ error: typeError("exitMultiple", "a number more than 0, or null") })
+    .finite()
+    .gt(0, "exitMultiple must be more than 0 (or null for no exit value)")
+    .max(100, "exitMultiple must be at most 100")
+    .nullable()
+    .default(null)
+    .describe("Exit multiple of the last 12 months' EBITDA attributable to the MSO; null: no exit value."),
 });
 
 export const inputsSchema = z
@@ -309,7 +501,8 @@ export const inputsSchema = z
       .string({ error: typeError("name", "text") })
       .trim()
       .min(1, "name must not be empty")
-      .max(200),
+      .max(200)
+      .describe("The model's title, shown on its sheets."),
     startMonth: z
       .string({ error: typeError("startMonth", 'text YYYY-MM (e.g. "2026-01")') })
       .regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, {
@@ -320,26 +513,36 @@ export const inputsSchema = z
       .refine((m) => m >= "1900-03", {
         error: (iss) =>
           `startMonth must be 1900-03 or later (Excel's 1900 dates before March 1900 are off by one day); got ${JSON.stringify(iss.input)}`,
-      }),
+      })
+      .describe("The first month of the timeline, YYYY-MM, 1900-03 or later."),
     months: z
       .number({ error: typeError("months", "a whole number from 12 to 120") })
       .int("months must be a whole number from 12 to 120")
       .min(12, "months must be a whole number from 12 to 120")
-      .max(120, "months must be a whole number from 12 to 120"),
+      .max(120, "months must be a whole number from 12 to 120")
+      .describe("Length of the monthly timeline."),
     serviceLines: z
       .array(serviceLineSchema)
       .min(1, "serviceLines must hold at least one line")
       .max(30)
-      .default(() => DEFAULT_SERVICE_LINES.map((s) => ({ ...s }))),
+      .default(() => DEFAULT_SERVICE_LINES.map((s) => ({ ...s })))
+      .describe("The MSO's shared services, whose costs are allocated to the PCs."),
     pcs: z
       .array(pcSchema, { error: typeError("pcs", "an array of 1 to 50 PCs") })
       .min(1, "pcs must hold 1 to 50 PCs")
-      .max(50, "pcs must hold 1 to 50 PCs"),
-    fee: feeSchema,
-    fmv: fmvSchema,
-    loc: locSchema,
-    tax: taxSchema,
-    compliance: complianceSchema.default({ answers: {}, pcs: {} }),
+      .max(50, "pcs must hold 1 to 50 PCs")
+      .describe("The professional corporations the MSO serves, 1 to 50."),
+    fee: feeSchema.describe("The MSA fee each PC pays the MSO."),
+    fmv: fmvSchema.describe("The fair-market-value range the realised markup is tested against."),
+    loc: locSchema.describe("The MSO-to-PC line of credit, one line per PC on the same terms."),
+    tax: taxSchema.describe(
+      "Taxes across the structure; the PCs are pass-through entities. Rates are inputs, not advice.",
+    ),
+    mso: msoSchema.default({ openingCash: 0 }).describe("The MSO's own balance sheet at the start."),
+    deal: dealSchema.default({ exitMultiple: null }).describe("The deal view: exit value of the MSO."),
+    compliance: complianceSchema
+      .default({ answers: {}, pcs: {} })
+      .describe("Answers to the Compliance sheet's questions and each PC's CPOM ownership answers."),
   })
   .superRefine((inp, ctx) => {
     checkTabNames(inp.pcs, ctx);
@@ -356,6 +559,22 @@ export const inputsSchema = z
           message: `duplicate PC name ${JSON.stringify(pc.name)} (same as pcs[${first}].name); PC names must be unique`,
         });
       else seen.set(key, i);
+      // v2.2: a joining month inside the horizon; an opening LOC balance only for a PC there from the start.
+      if (pc.joinMonth !== undefined) {
+        const j = monthIndex(inp.startMonth, pc.joinMonth);
+        if (j < 1 || j > inp.months)
+          ctx.addIssue({
+            code: "custom",
+            path: ["pcs", i, "joinMonth"],
+            message: `joinMonth must be inside the model's horizon, from ${inp.startMonth} to ${lastMonth(inp.startMonth, inp.months)}; got ${JSON.stringify(pc.joinMonth)}`,
+          });
+        else if (j > 1 && pc.locOpeningBalance !== 0)
+          ctx.addIssue({
+            code: "custom",
+            path: ["pcs", i, "locOpeningBalance"],
+            message: `locOpeningBalance must be 0 for a PC joining after startMonth (joinMonth ${pc.joinMonth}); an opening balance belongs to a PC there from ${inp.startMonth}`,
+          });
+      }
     });
   });
 
@@ -444,6 +663,28 @@ export function ownershipOf(inp: ModelInputs, pcName: string): z.output<typeof o
   return key === undefined ? {} : inp.compliance.pcs[key];
 }
 
+/** Months from `start` to `month` (both YYYY-MM), counted so that `start` itself is month 1. */
+export function monthIndex(start: string, month: string): number {
+  const [sy, sm] = start.split("-").map(Number);
+  const [y, m] = month.split("-").map(Number);
+  return (y - sy) * 12 + (m - sm) + 1;
+}
+
+/** The YYYY-MM of the last month of a horizon of `months` months from `start`. */
+export function lastMonth(start: string, months: number): string {
+  const [sy, sm] = start.split("-").map(Number);
+  const k = sy * 12 + (sm - 1) + months - 1;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+}
+
+/** A PC's joining month j (1-based month of the model): its joinMonth, or 1 (startMonth) when not given. */
+export function joinMonthIndex(
+  inputs: Pick<ModelInputs, "startMonth">,
+  pc: Pick<PcInputs, "joinMonth">,
+): number {
+  return pc.joinMonth === undefined ? 1 : monthIndex(inputs.startMonth, pc.joinMonth);
+}
+
 export type ModelInputs = z.output<typeof inputsSchema>;
 export type ModelInputsJson = z.input<typeof inputsSchema>;
 
@@ -459,9 +700,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 export type ParseResult = { ok: true; inputs: ModelInputs } | { ok: false; errors: string[] };
 
+/**
+ * An inputs file may name its JSON Schema (`"$schema": "../schema/inputs.schema.json"`) so editors
+ * validate and complete it; the key says nothing about the model and is dropped before validation.
+ */
+function withoutSchemaKey(json: unknown): unknown {
+  if (json === null || typeof json !== "object" || Array.isArray(json) || !("$schema" in json)) return json;
+  const { $schema, ...rest } = json as Record<string, unknown>;
+  return typeof $schema === "string" ? rest : json;
+}
+
 /** Validates a parsed JSON value; never returns a partly valid model. */
 export function parseInputs(json: unknown): ParseResult {
-  const result = inputsSchema.safeParse(json);
+  const result = inputsSchema.safeParse(withoutSchemaKey(json));
   if (result.success) return { ok: true, inputs: result.data };
   const errors = result.error.issues.map((issue) => {
     if (issue.code === "unrecognized_keys") {

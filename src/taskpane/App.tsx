@@ -1,5 +1,13 @@
-import { Body1, Caption1, Subtitle2, Title2, makeStyles, tokens } from "@fluentui/react-components";
-import { FUNCTIONS } from "./catalog";
+import { Body1, Caption1, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { WorkbookHost } from "../workbook/host";
+import { HostProvider } from "./host-context";
+import { CompliancePanel } from "./panels/compliance/CompliancePanel";
+import { FunctionsPanel } from "./panels/functions/FunctionsPanel";
+import { ModelPanel } from "./panels/model/ModelPanel";
+import { ReviewPanel } from "./panels/review/ReviewPanel";
+import { ScenariosPanel } from "./panels/scenarios/ScenariosPanel";
+import { SessionProvider } from "./session";
 
 export interface AppProps {
   /**
@@ -7,6 +15,12 @@ export interface AppProps {
    * @default null
    */
   host?: string | null;
+  /**
+   * The workbook the panels work on (the Excel host in Excel, the HyperFormula host in the
+   * workbench); null when there is none.
+   * @default null
+   */
+  workbook?: WorkbookHost | null;
 }
 
 const useStyles = makeStyles({
@@ -14,49 +28,70 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    overflowX: "hidden",
   },
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  syntax: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorBrandForeground1,
-  },
+  tabs: { flexWrap: "wrap" },
   status: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The placeholder task pane: what the add-in does and which functions it adds. */
-export function App({ host = null }: AppProps) {
+/** The panels in the order an analyst works: build, read, answer, compare; then the reference. */
+const PANELS = [
+  { id: "model", label: "Model", Panel: ModelPanel },
+  { id: "review", label: "Review", Panel: ReviewPanel },
+  { id: "compliance", label: "Compliance", Panel: CompliancePanel },
+  { id: "scenarios", label: "Scenarios", Panel: ScenariosPanel },
+  { id: "functions", label: "Functions", Panel: FunctionsPanel },
+] as const;
+
+/** The task pane: the panels over one workbook host. */
+export function App({ host = null, workbook = null }: AppProps) {
   const styles = useStyles();
+  const [tab, setTab] = useState<string>(workbook ? "model" : "functions");
   return (
-    <main className={styles.root}>
-      <Title2 as="h1">MSO Modeler</Title2>
-      <Body1 as="p">
-        Models healthcare MSO and PC structures: the management services fee, the cost allocation behind it,
-        its fair-market-value range and the MSO-to-PC line of credit.
-      </Body1>
-      <Caption1 as="p" role="status" className={styles.status}>
-        {host
-          ? `Running in ${host}. Type a function into a cell to use it.`
-          : "Not running inside Excel. Load the add-in in Excel to use the functions."}
-      </Caption1>
-      <Subtitle2 as="h2">Worksheet functions</Subtitle2>
-      <ul className={styles.list} aria-label="Worksheet functions">
-        {FUNCTIONS.map((f) => (
-          <li key={f.id} className={styles.item}>
-            <code className={styles.syntax}>{f.syntax}</code>
-            <Body1>{f.summary}</Body1>
-          </li>
-        ))}
-      </ul>
-    </main>
+    <HostProvider host={workbook}>
+      <SessionProvider>
+        <main className={styles.root}>
+          <Title2 as="h1">MSO Modeler</Title2>
+          <Body1 as="p">
+            Models healthcare MSO and PC structures: the management services fee, the cost allocation behind
+            it, its fair-market-value range and the MSO-to-PC line of credit.
+          </Body1>
+          <Caption1 as="p" role="status" className={styles.status}>
+            {host
+              ? `Running in ${host}. Type a function into a cell to use it.`
+              : "Not running inside Excel. Load the add-in in Excel to use the functions."}
+          </Caption1>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(String(d.value))}
+            aria-label="Panels"
+            size="small"
+          >
+            {PANELS.map((p) => (
+              <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls={`panel-${p.id}`}>
+                {p.label}
+              </Tab>
+            ))}
+          </TabList>
+          {PANELS.map(({ id, Panel }) => (
+            // Every panel stays mounted (hidden when not chosen), so a half-filled form survives a tab switch.
+            <div
+              key={id}
+              role="tabpanel"
+              id={`panel-${id}`}
+              aria-labelledby={`tab-${id}`}
+              hidden={tab !== id}
+            >
+              <Panel />
+            </div>
+          ))}
+        </main>
+      </SessionProvider>
+    </HostProvider>
   );
 }

@@ -7,6 +7,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { type Root, createRoot } from "react-dom/client";
+import type { WorkbookHost } from "../workbook/host";
+import type { WorkbookFactory } from "./types";
 import { App } from "./App";
 import { type OfficeThemeLike, themeFor } from "./theme";
 
@@ -25,7 +27,15 @@ const useStyles = makeStyles({
   shell: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-function Shell({ theme, host }: { theme: Theme; host: string | null }) {
+function Shell({
+  theme,
+  host,
+  workbook,
+}: {
+  theme: Theme;
+  host: string | null;
+  workbook: WorkbookHost | null;
+}) {
   const styles = useStyles();
   return (
     <FluentProvider
@@ -33,7 +43,7 @@ function Shell({ theme, host }: { theme: Theme; host: string | null }) {
       className={styles.shell}
       data-theme={theme === webDarkTheme ? "dark" : "light"}
     >
-      <App host={host} />
+      <App host={host} workbook={workbook} />
     </FluentProvider>
   );
 }
@@ -67,12 +77,14 @@ function officeTheme(office: OfficeLike): OfficeThemeLike | undefined {
 /**
  * Renders the task pane into `container`. With Office present it waits for `Office.onReady` and
  * follows Office's theme; if Office never gets ready (office.js loaded outside Office) it renders
- * anyway after `waitMs`, and with no Office at all it renders at once.
+ * anyway after `waitMs`, and with no Office at all it renders at once. `workbook` makes the host the
+ * panels work on once the Office host is known (the Excel host in Excel; none elsewhere).
  */
 export async function start(
   container: Element,
   office: OfficeLike | undefined = officeGlobal(),
   waitMs = 5000,
+  workbook: WorkbookFactory = () => null,
 ): Promise<Root> {
   let theme: Theme = webLightTheme;
   let host: string | null = null;
@@ -84,6 +96,6 @@ export async function start(
     }
   }
   const root = createRoot(container);
-  root.render(<Shell theme={theme} host={host} />);
+  root.render(<Shell theme={theme} host={host} workbook={workbook(host)} />);
   return root;
 }

@@ -22,6 +22,8 @@ export function isCellError(v: unknown): v is CellErrorValue {
 export interface SheetInfo {
   name: string;
   tag: string | null;
+  /** On the add-in's sheets: what the sheet holds (PlanSheet.kind, e.g. "inputs"). */
+  kind?: string;
 }
 
 /** Progress of a long write: `done` of `total` blocks, and what is being written. */
@@ -50,6 +52,11 @@ export interface WriteOptions {
 /** What a write did: the plan's sheet names mapped to the names actually used. */
 export interface WriteResult {
   sheetNames: Record<string, string>;
+  /**
+   * The plan as written: the same plan, or, after a clash with a suffix, the plan with its sheets
+   * renamed everywhere (results, input cells, charts), so the pane reads the cells that were written.
+   */
+  plan?: SheetPlan;
 }
 
 /** Thrown by writePlan when user sheets carry model sheet names and `onClash` is "stop". */
@@ -60,6 +67,20 @@ export class SheetClashError extends Error {
         "that the add-in did not create. Rename them, or build with a suffix for the model's sheets.",
     );
     this.name = "SheetClashError";
+  }
+}
+
+/**
+ * Thrown by writePlan when the workbook already has a defined name the plan needs and the add-in
+ * did not create it (names cannot take a suffix: formulas use them). Nothing has been written.
+ */
+export class NameClashError extends Error {
+  constructor(public readonly names: string[]) {
+    super(
+      `The workbook already has defined name${names.length > 1 ? "s" : ""} ${names.map((n) => `"${n}"`).join(", ")} ` +
+        "that the add-in did not create and the model needs. Rename or delete them in Formulas > Name Manager, then build again.",
+    );
+    this.name = "NameClashError";
   }
 }
 

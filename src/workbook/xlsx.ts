@@ -174,6 +174,9 @@ export function planToWorkbook(plan: SheetPlan, values: ValueSource | null): Exc
   wb.title = plan.title;
   wb.keywords = PLAN_TAG;
   wb.subject = `${PLAN_TAG} model (${plan.mode} formulas)`;
+  // Excel recalculates every formula when the file opens (ECMA-376 Part 1 §18.2.2, calcPr
+  // fullCalcOnLoad), so no stale cached value is shown; add-in cells show #BUSY! while Excel waits
+  // for the add-in and #NAME? without it (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-troubleshooting).
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) {
     const views: Partial<ExcelJS.WorksheetView>[] =

@@ -190,6 +190,26 @@ describe("renderBenchBlock, the customVsNative shape with a spread per function"
     expect(out).toContain("The spread of `MSA.COSTPLUS` and `LOC.INTEREST` crosses the aim");
   });
 
+  test("a wall-clock ratio beside a CPU-time ratio gets its own column and a note", () => {
+    const out = renderBenchBlock({
+      customVsNative: [
+        {
+          case: "LOC.INTEREST",
+          aim: 1.1,
+          oursMs: 11,
+          nativeMs: 10,
+          ratio: { median: 1.1, min: 1.0, max: 1.3, runs: 9 },
+          wallRatio: { median: 1.25, min: 1.1, max: 1.6, runs: 9 },
+        },
+      ],
+    });
+    expect(out).toContain(
+      "| ours CPU ms | native CPU ms | ratio | spread (min–max) | runs | wall-clock ratio | aim ≤ 1.1 |",
+    );
+    expect(out).toContain("| LOC.INTEREST | 11 | 10 | 1.1 | 1–1.3 | 9 | 1.25 | met |");
+    expect(out).toMatch(/the wall-clock ratio is the same from elapsed time/);
+  });
+
   test("ratioMin / ratioMax / runs beside a plain median are read too", () => {
     const rows = customVsNativeRows({
       aim: 1.1,

@@ -39,3 +39,9 @@ test("FMV.TEST agrees at those positions: 20 on 10, 20 at 1/3..2/3 (EXC) is WITH
   expect(F.fmvTest(20, col([10, 20]), 1 / 3, 2 / 3, "EXC")).toBe("WITHIN");
   expect(F.fmvTest(20.000001, col([10, 20]), 1 / 3, 2 / 3, "EXC")).toBe("ABOVE");
 });
+
+test("EXC at 1/49 on 48 values is #NUM!, as in Excel: 49 × (1/49) is 0.9999999999999999 in binary", () => {
+  const values = Array.from({ length: 48 }, (_, i) => i + 1);
+  expect(49 * (1 / 49)).toBeLessThan(1); // the binary product the position is
+  expect(() => range(values, 1 / 49, 0.5, "EXC")).toThrow(/lowPct: with method EXC/);
+});

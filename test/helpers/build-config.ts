@@ -9,6 +9,7 @@ interface PluginLike {
   constructor: { name: string };
   userOptions?: { filename?: string };
   options?: { output?: string };
+  pageNames?: () => string[];
 }
 interface ConfigLike {
   entry: Record<string, string>;
@@ -38,6 +39,7 @@ export function emittedFiles(): string[] {
     if (plugin.constructor.name === "CustomFunctionsMetadataPlugin" && plugin.options?.output) {
       files.push(plugin.options.output);
     }
+    if (plugin.constructor.name === "HelpPagesPlugin" && plugin.pageNames) files.push(...plugin.pageNames());
   }
   return files;
 }

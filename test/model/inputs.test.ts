@@ -32,6 +32,7 @@ describe("parseInputs", () => {
       fixedMonthly: 0,
       monthlyCap: null,
       monthlyFloor: null,
+      paymentLagMonths: 0,
     });
     expect(r.inputs.fmv).toMatchObject({ method: "IRS", lowPct: 0.25, highPct: 0.75 });
     expect(r.inputs.pcs[0].physicianComp).toEqual({ mode: "residual" });

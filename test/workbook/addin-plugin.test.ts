@@ -46,3 +46,50 @@ test("FMV.RANGE spills low, median, high across a row from a column of benchmark
   expect([at(0, 1), at(0, 2), at(0, 3)]).toEqual([43, 44.5, 46.25]);
   hf.destroy();
 });
+
+describe("an error value in an argument is the result, unchanged (Excel does not call the function)", () => {
+  const value = (hf: HyperFormula, col: number) => hf.getCellValue({ sheet: 0, row: 0, col });
+
+  test("a scalar argument's error: #DIV/0! from =1/0 in markup", () => {
+    const { hf } = sheet([[100, "=1/0", "=MSA.COSTPLUS(A1,B1)"]]);
+    expect(value(hf, 2)).toMatchObject({ type: "DIV_BY_ZERO", value: "#DIV/0!" });
+    hf.destroy();
+  });
+
+  test("the first of two errors, in argument order: #DIV/0! before #N/A", () => {
+    const { hf } = sheet([["=1/0", "=NA()", "=MSA.COSTPLUS(A1,B1)", "=MSA.COSTPLUS(B1,A1)"]]);
+    expect(value(hf, 2)).toMatchObject({ type: "DIV_BY_ZERO" });
+    expect(value(hf, 3)).toMatchObject({ type: "NA" });
+    hf.destroy();
+  });
+
+  test("an error inside a range argument: #N/A among the benchmarks", () => {
+    const { hf } = sheet([[1, "=NA()", 3, "=FMV.RANGE(A1:C1)", null, null]]);
+    expect(value(hf, 3)).toMatchObject({ type: "NA" });
+    hf.destroy();
+  });
+
+  test("another function's error keeps its type and message: #NUM! for basis 9 passed on", () => {
+    const { hf } = sheet([
+      ["=LOC.INTEREST(100,45658,0.05,45688,9)", "=MSA.COSTPLUS(A1,0.1)", "=LOC.LIMIT(A1,45658,0.05,45688)"],
+    ]);
+    const source = value(hf, 0);
+    expect(source).toMatchObject({ type: "NUM", message: "basis must be one of 0, 1, 2, 3, 4; got 9" });
+    for (const col of [1, 2]) {
+      const got = value(hf, col) as { type: string; message: string };
+      expect({ type: got.type, message: got.message }).toEqual({
+        type: "NUM",
+        message: "basis must be one of 0, 1, 2, 3, 4; got 9",
+      });
+    }
+    hf.destroy();
+  });
+
+  test("an error in an optional argument: a #VALUE! and its message, given as cap", () => {
+    const { hf } = sheet([[100, "=MSA.COSTPLUS(A1,-1)", "=MSA.COSTPLUS(A1,0.1,,,B1)"]]);
+    const source = value(hf, 1) as { type: string; message: string };
+    expect(source.type).toBe("VALUE");
+    expect(value(hf, 2)).toMatchObject({ type: "VALUE", message: source.message });
+    hf.destroy();
+  });
+});
