@@ -127,7 +127,8 @@ export function afrMonthly(mode: FormulaMode, afr: string): string {
  */
 export function afrTest(mode: FormulaMode, afrMonthlyCell: string): string {
   if (mode === "addin") return `LOC.AFRTEST(LOC_Rate,MonthsPerYear,${afrMonthlyCell},MonthsPerYear)`;
-  return `LOC_Rate>=${afrMonthlyCell}`;
+  // Excel ranks any text above every number: a rate typed as text must not pass.
+  return `AND(ISNUMBER(LOC_Rate),LOC_Rate>=${afrMonthlyCell})`;
 }
 
 /** OK only when the test is TRUE: FALSE or any error value is FAIL (MODEL.md v2.1). */

@@ -425,25 +425,41 @@ const locSchema = z.strictObject({
 });
 
 const answerSchema = z.strictObject({
-  answer: enumOf(ANSWERS, "answer"),
-  date: isoDate,
+  answer: enumOf(ANSWERS, "answer").describe("Yes, No or N/A (N/A is an answer)."),
+  date: isoDate.describe("When the question was answered (YYYY-MM-DD); an answer needs a date."),
   by: z
     .string({ error: typeError("by", "text") })
     .max(120)
-    .optional(),
+    .optional()
+    .describe("Who answered (optional)."),
   note: z
     .string({ error: typeError("note", "text") })
     .max(500)
-    .optional(),
+    .optional()
+    .describe("Evidence or a note (optional)."),
 });
 const ownershipSchema = z.strictObject({
-  physicianOwned: enumOf(YES_NO, "physicianOwned").optional(),
-  ownerLicensed: enumOf(YES_NO, "ownerLicensed").optional(),
+  physicianOwned: enumOf(YES_NO, "physicianOwned")
+    .optional()
+    .describe("Yes: the PC is physician-owned and operated."),
+  ownerLicensed: enumOf(YES_NO, "ownerLicensed")
+    .optional()
+    .describe("Yes: its owner is licensed in the PC's state (professional-corporation statutes require it)."),
 });
 /** Answers to the Compliance sheet's questions, and each PC's CPOM ownership answers (by PC name). */
 const complianceSchema = z.strictObject({
-  answers: z.record(z.string(), answerSchema).default({}),
-  pcs: z.record(z.string(), ownershipSchema).default({}),
+  answers: z
+    .record(z.string(), answerSchema)
+    .default({})
+    .describe(
+      "Answers by question id (cpom-laws, physician-owned, fee-fmv, fee-documentation, cost-allocation, loc-needed, annual-fmv, fees-regulation, separate-statements, tax-compliance): answer Yes, No or N/A, date, optional by and note.",
+    ),
+  pcs: z
+    .record(z.string(), ownershipSchema)
+    .default({})
+    .describe(
+      "CPOM ownership answers by PC name (ignoring case): physicianOwned and ownerLicensed, Yes or No.",
+    ),
 });
 
 const taxSchema = z.strictObject({
