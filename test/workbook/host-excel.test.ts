@@ -157,6 +157,7 @@ describe("Excel host", () => {
     const hostile = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)"];
     const base = JSON.parse(JSON.stringify(loadInputs("one-pc.json")));
     base.pcs = hostile.map((name, i) => ({ ...base.pcs[0], name, state: ["TX", "GA", "FL", "NY"][i] }));
+    base.compliance.pcs = {}; // keyed by PC name; the renamed PCs have no answers
     const plan = buildPlan(validInputs(base), { formulas: "portable" });
     const fake = new FakeExcel();
     await excelHost(fake).writePlan(plan);
