@@ -1,6 +1,7 @@
 import { Body1, Caption1, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { WorkbookHost } from "../workbook/host";
+import { PaneMessageBar } from "./errors";
 import { HostProvider } from "./host-context";
 import { CompliancePanel } from "./panels/compliance/CompliancePanel";
 import { FunctionsPanel } from "./panels/functions/FunctionsPanel";
@@ -21,6 +22,11 @@ export interface AppProps {
    * @default null
    */
   workbook?: WorkbookHost | null;
+  /**
+   * Why there is no workbook although the pane runs in Excel (e.g. a missing requirement set).
+   * @default null
+   */
+  workbookError?: string | null;
 }
 
 const useStyles = makeStyles({
@@ -48,7 +54,7 @@ const PANELS = [
 ] as const;
 
 /** The task pane: the panels over one workbook host. */
-export function App({ host = null, workbook = null }: AppProps) {
+export function App({ host = null, workbook = null, workbookError = null }: AppProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<string>(workbook ? "model" : "functions");
   return (
@@ -65,6 +71,15 @@ export function App({ host = null, workbook = null }: AppProps) {
               ? `Running in ${host}. Type a function into a cell to use it.`
               : "Not running inside Excel. Load the add-in in Excel to use the functions."}
           </Caption1>
+          {workbookError && (
+            <PaneMessageBar
+              message={{
+                intent: "error",
+                title: "The workbook features are unavailable",
+                body: workbookError,
+              }}
+            />
+          )}
           <TabList
             className={styles.tabs}
             selectedValue={tab}

@@ -31,10 +31,12 @@ function Shell({
   theme,
   host,
   workbook,
+  workbookError,
 }: {
   theme: Theme;
   host: string | null;
   workbook: WorkbookHost | null;
+  workbookError: string | null;
 }) {
   const styles = useStyles();
   return (
@@ -43,7 +45,7 @@ function Shell({
       className={styles.shell}
       data-theme={theme === webDarkTheme ? "dark" : "light"}
     >
-      <App host={host} workbook={workbook} />
+      <App host={host} workbook={workbook} workbookError={workbookError} />
     </FluentProvider>
   );
 }
@@ -96,6 +98,14 @@ export async function start(
     }
   }
   const root = createRoot(container);
-  root.render(<Shell theme={theme} host={host} workbook={workbook(host)} />);
+  let book: WorkbookHost | null = null;
+  let workbookError: string | null = null;
+  try {
+    book = workbook(host);
+  } catch (e) {
+    // An Excel too old for the add-in: the pane still opens (the functions list) and says why.
+    workbookError = e instanceof Error ? e.message : String(e);
+  }
+  root.render(<Shell theme={theme} host={host} workbook={book} workbookError={workbookError} />);
   return root;
 }

@@ -782,3 +782,14 @@ function cutBlock(b: Block, room: number): [Block | null, Block | null] {
   if (n === b.formulas.length) return [b, null];
   return [sliceBlock(b, 0, n), sliceBlock(b, n, b.formulas.length)];
 }
+
+/**
+ * The Excel host over Office.js's own globals, for the task pane inside Excel (call after
+ * Office.onReady). Throws ExcelRequirementError when this Excel lacks a requirement set.
+ */
+export function createExcelHost(): ExcelHost {
+  return new ExcelHost({
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
+  });
+}

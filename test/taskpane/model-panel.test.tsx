@@ -225,3 +225,41 @@ describe("Model panel: build", () => {
     expect(await screen.findByText("Model built")).toBeTruthy();
   });
 });
+
+describe("Model panel: every input", () => {
+  /** Every leaf of an inputs file with its path, as the form must show it. */
+  function leaves(v: unknown, path: string[] = []): [string, unknown][] {
+    if (Array.isArray(v) && v.every((x) => typeof x === "number")) return [[path.join("."), v]];
+    if (v !== null && typeof v === "object")
+      return Object.entries(v).flatMap(([k, x]) => leaves(x, [...path, k]));
+    return [[path.join("."), v]];
+  }
+
+  test("each value of an example appears in a labelled control once its section is open", () => {
+    renderWith(new TestWorkbookHost(), <ModelPanel />);
+    for (const header of [
+      /^Service lines$/,
+      /^Professional corporations/,
+      /^MSA fee$/,
+      /^Fair market value$/,
+      /^Line of credit$/,
+      /^Tax$/,
+    ])
+      open(header);
+    open(new RegExp(`^${onePc.pcs[0].name}$`));
+    for (const s of onePc.serviceLines) open(new RegExp(`^${s.name.replace(/[()]/g, "\\$&")}$`));
+    const missing: string[] = [];
+    for (const [path, value] of leaves(onePc)) {
+      // `$schema` names the file's JSON Schema for editors; it is not a model input.
+      if (value === null || typeof value === "boolean" || path === "$schema") continue;
+      const shown = Array.isArray(value) ? value.join(", ") : String(value);
+      const controls = screen.queryAllByDisplayValue(shown);
+      if (
+        controls.length === 0 ||
+        controls.some((c) => !c.id || !document.querySelector(`label[for="${c.id}"]`))
+      )
+        missing.push(`${path} = ${shown}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { PlanScalar, SheetPlan } from "../../src/model/plan";
 import { readSummary } from "../../src/model/summary";
 import { registerAddinFunctions } from "../../src/workbook/addin-plugin";
 import { ExcelHost, ExcelRequirementError, ExcelRun } from "../../src/workbook/excel";
-import { CellValue } from "../../src/workbook/host";
+import { CellValue, WriteCancelledError } from "../../src/workbook/host";
 import { evaluatePlan } from "../../src/workbook/hyperformula";
 import { loadInputs, validInputs } from "../model/support";
 import { FakeExcel } from "./fake-office/fake-excel";
@@ -185,6 +185,39 @@ describe("Excel host", () => {
       );
   });
 
+  test("a rebuild cancelled between requests puts the old model back exactly (sheets, cells, names)", async () => {
+    const plan = buildPlan(loadInputs("one-pc.json"), { formulas: "addin" });
+    const fake = new FakeExcel();
+    fake.addSheet("Notes");
+    fake.userEdit("Notes", "A1", "=MSO!A1");
+    const host = excelHost(fake, 60_000);
+    await host.writePlan(plan);
+    // Excel reads 'MSO'!A1 and MSO!A1 alike; the fake's rename always quotes, so compare unquoted.
+    const plain = (text: string) => text.replace(/'([A-Za-z_][\w.]*)'!/g, "$1!");
+    const picture = () => ({
+      sheets: fake.sheets.map((s) => s.name),
+      cells: fake.sheets.map((s) => plain(fake.snapshot(s.name).replace(/"id":"\{sheet-\d+\}",/, ""))),
+      names: [...fake.names]
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .map((n) => ({ ...n, formula: plain(n.formula) })),
+    });
+    const before = picture();
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const error = await host
+      .writePlan(plan, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          seen.push(p.done);
+          if (p.done === 2) controller.abort();
+        },
+      })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(WriteCancelledError);
+    expect(seen).toEqual([1, 2]);
+    expect(picture()).toEqual(before);
+  });
+
   test("a missing requirement set gives a message naming it and what it is for", () => {
     const fake = new FakeExcel();
     fake.missingSets = ["ExcelApi 1.12", "ExcelApi 1.9"];
@@ -232,3 +265,24 @@ function cellKey(a1: string): string {
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return `${Number(m[2]) - 1},${col - 1}`;
 }
+
+test("the Excel host's imports stay free of HyperFormula, ExcelJS and JSZip (the pane's bundle)", () => {
+  const fs = jest.requireActual<typeof import("node:fs")>("node:fs");
+  const path = jest.requireActual<typeof import("node:path")>("node:path");
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = fs.readFileSync(file, "utf8");
+    for (const m of source.matchAll(/^import\s[^;]*?from\s+"([^"]+)"/gm)) {
+      if (/^import\s+type\s/.test(m[0])) continue;
+      const spec = m[1];
+      if (!spec.startsWith(".")) packages.add(spec);
+      else visit(path.resolve(path.dirname(file), `${spec}.ts`));
+    }
+  };
+  visit(path.resolve(__dirname, "../../src/workbook/excel.ts"));
+  expect(seen.size).toBeGreaterThan(3);
+  expect([...packages].filter((p) => /hyperformula|exceljs|jszip/.test(p))).toEqual([]);
+});

@@ -20,7 +20,7 @@ import {
   Select,
   Subtitle2,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { FormulaMode } from "../../../model/plan";
 import { PaneMessageBar, describeError, type PaneMessage } from "../../errors";
 import { useHost } from "../../host-context";
@@ -44,6 +44,16 @@ export function ModelPanel() {
   const [example, setExample] = useState(EXAMPLES[0].id);
   const [suffix, setSuffix] = useState(" (model)");
   const [loadMessage, setLoadMessage] = useState<PaneMessage | null>(null);
+
+  // When the workbook's model changes other than by this form (opened on a built workbook, a
+  // scenario applied), the form shows its inputs; after a build from the form they are the same.
+  const { load, result } = form;
+  useEffect(() => {
+    if (!model) return;
+    const shown = result.ok ? JSON.stringify(result.inputs) : null;
+    if (JSON.stringify(model.inputs) !== shown) load(model.inputs);
+    // Only a new model, not each keystroke, may replace the draft.
+  }, [model]);
 
   const schema = inputsJsonSchema();
   const fieldsOf = Object.entries(schema.properties ?? {}).filter(([k]) => !ELSEWHERE.has(k));

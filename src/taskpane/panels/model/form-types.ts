@@ -12,6 +12,8 @@ export interface JsonSchema {
   oneOf?: JsonSchema[];
   default?: unknown;
   format?: string;
+  /** The schema's own description of the field (model/inputs.ts), shown as its hint. */
+  description?: string;
   additionalProperties?: unknown;
 }
 

@@ -110,7 +110,9 @@ export function SchemaField({
 }) {
   const k = classify(schema, path);
   const value = getAt(ctx.draft, path);
-  const { label, hint } = fieldText(path);
+  const { label, hint: shortHint } = fieldText(path);
+  // The schema's description is the one explanation of a field (the CLI's docs use it too).
+  const hint = schema.description ?? shortHint;
   const message = ctx.messageFor(path);
   const empty =
     k.kind === "number" || k.kind === "text" || k.kind === "choice"
