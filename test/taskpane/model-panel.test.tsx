@@ -229,7 +229,9 @@ describe("Model panel: build", () => {
 describe("Model panel: every input", () => {
   /** Every leaf of an inputs file with its path, as the form must show it. */
   function leaves(v: unknown, path: string[] = []): [string, unknown][] {
-    if (Array.isArray(v) && v.every((x) => typeof x === "number")) return [[path.join("."), v]];
+    // Lists of numbers or dates (benchmarks, assessments) are one list control.
+    if (Array.isArray(v) && v.every((x) => typeof x === "number" || typeof x === "string"))
+      return [[path.join("."), v]];
     if (v !== null && typeof v === "object")
       return Object.entries(v).flatMap(([k, x]) => leaves(x, [...path, k]));
     return [[path.join("."), v]];
@@ -251,7 +253,14 @@ describe("Model panel: every input", () => {
     const missing: string[] = [];
     for (const [path, value] of leaves(onePc)) {
       // `$schema` names the file's JSON Schema for editors; it is not a model input.
-      if (value === null || typeof value === "boolean" || path === "$schema") continue;
+      // Compliance answers (v2.1) are given on the Compliance panel and sheet, not in this form.
+      if (
+        value === null ||
+        typeof value === "boolean" ||
+        path === "$schema" ||
+        path.startsWith("compliance.")
+      )
+        continue;
       const shown = Array.isArray(value) ? value.join(", ") : String(value);
       const controls = screen.queryAllByDisplayValue(shown);
       if (
