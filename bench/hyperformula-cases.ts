@@ -6,15 +6,33 @@
  * works as a user would write it.
  */
 import { HyperFormula, RawCellContent } from "hyperformula";
+
 import { registerAddinFunctions } from "../src/workbook/addin-plugin";
 import { median, seeded } from "./timing";
+
+/** A ratio over interleaved runs: each run times ours and native once, back to back. */
+export interface RatioSpread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
 
 export interface CustomVsNative {
   case: string;
   cells: number;
+  /** The most ours may cost, as a multiple of the native formulas (issue 13). */
+  aim: number;
+  /** Medians of the runs, CPU milliseconds of this process. */
   oursMs: number;
   nativeMs: number;
-  ratio: number;
+  /** Medians of the runs, wall-clock milliseconds. */
+  oursWallMs: number;
+  nativeWallMs: number;
+  /** ours / native per run: the median and the spread. */
+  ratio: RatioSpread;
+  /** The same from wall-clock time, which a busy shared machine inflates unevenly. */
+  wallRatio: RatioSpread;
   maxAbsDifference: number;
 }
 
@@ -27,54 +45,85 @@ function workbook(data: RawCellContent[][]): { hf: HyperFormula; calc: number } 
   return { hf, calc: hf.getSheetId("Calc") as number };
 }
 
+/** CPU time of this process (all its threads, so garbage collection counts), in ms. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function evaluateOnce(
   hf: HyperFormula,
   calc: number,
   formulas: RawCellContent[][],
-): { ms: number; values: number[] } {
+): { cpu: number; wall: number; values: number[] } {
+  const c0 = cpuMs();
   const t0 = performance.now();
   hf.setSheetContent(calc, formulas);
-  const ms = performance.now() - t0;
+  const wall = performance.now() - t0;
+  const cpu = cpuMs() - c0;
   const values = hf
     .getSheetValues(calc)
     .flat()
     .map((v) => (typeof v === "number" ? v : NaN));
   hf.clearSheet(calc);
-  return { ms, values };
+  return { cpu, wall, values };
 }
 
+function spread(ratios: number[]): RatioSpread {
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), runs: ratios.length };
+}
+
+/**
+ * `runs` interleaved runs after two warm-ups. Each run evaluates both sheets back to back, the order
+ * alternating run by run, and gives one ratio; a slow moment of the machine falls on both sides of
+ * the same ratio; the median ratio is robust to the few runs where a major garbage collection, for
+ * garbage either side left, falls on one side only (the spread shows them). CPU time is the measure
+ * because the machine is shared: another process taking the core stretches wall time but not this
+ * process's CPU time.
+ */
 function measure(
   name: string,
+  aim: number,
   data: RawCellContent[][],
   ours: RawCellContent[][],
   native: RawCellContent[][],
-  runs = 7,
+  runs = 11,
 ): CustomVsNative {
   const { hf, calc } = workbook(data);
-  const a: number[] = [];
-  const b: number[] = [];
+  const cpu = { ours: [] as number[], native: [] as number[] };
+  const wall = { ours: [] as number[], native: [] as number[] };
   let oursValues: number[] = [];
   let nativeValues: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
-    const order = i % 2 ? ["native", "ours"] : ["ours", "native"];
+    const order = i % 2 ? (["native", "ours"] as const) : (["ours", "native"] as const);
     for (const which of order) {
       const r = evaluateOnce(hf, calc, which === "ours" ? ours : native);
       if (which === "ours") oursValues = r.values;
       else nativeValues = r.values;
-      if (i >= 2) (which === "ours" ? a : b).push(r.ms);
+      if (i >= 2) {
+        cpu[which].push(r.cpu);
+        wall[which].push(r.wall);
+      }
     }
   }
   hf.destroy();
-  const oursFlat = oursValues;
-  const nativeFlat = nativeValues;
   let maxAbsDifference = 0;
-  for (let i = 0; i < Math.max(oursFlat.length, nativeFlat.length); i++) {
-    const d = Math.abs((oursFlat[i] ?? NaN) - (nativeFlat[i] ?? NaN));
+  for (let i = 0; i < Math.max(oursValues.length, nativeValues.length); i++) {
+    const d = Math.abs((oursValues[i] ?? NaN) - (nativeValues[i] ?? NaN));
     maxAbsDifference = Math.max(maxAbsDifference, Number.isNaN(d) ? Infinity : d);
   }
-  const oursMs = median(a);
-  const nativeMs = median(b);
-  return { case: name, cells: ours.length, oursMs, nativeMs, ratio: oursMs / nativeMs, maxAbsDifference };
+  return {
+    case: name,
+    cells: ours.length,
+    aim,
+    oursMs: median(cpu.ours),
+    nativeMs: median(cpu.native),
+    oursWallMs: median(wall.ours),
+    nativeWallMs: median(wall.native),
+    ratio: spread(cpu.ours.map((t, i) => t / cpu.native[i])),
+    wallRatio: spread(wall.ours.map((t, i) => t / wall.native[i])),
+    maxAbsDifference,
+  };
 }
 
 const money = (rnd: () => number, max: number) => Math.round(rnd() * max * 100) / 100;
@@ -95,7 +144,7 @@ export function costPlusCase(n = 10_000): CustomVsNative {
   const native = data.map((_, i) => [
     `=SUM(Data!A${i + 1}:B${i + 1})*(1+Data!C${i + 1})+SUM(Data!D${i + 1}:E${i + 1})`,
   ]);
-  return measure(`${n} MSA.COSTPLUS vs SUM(..)*(1+..)+SUM(..)`, data, ours, native);
+  return measure(`${n} MSA.COSTPLUS vs SUM(..)*(1+..)+SUM(..)`, 1.0, data, ours, native);
 }
 
 /** 1,000 FMV.RANGE (INC) calls against PERCENTILE.INC, MEDIAN, PERCENTILE.INC on the same ranges. */
@@ -114,6 +163,7 @@ export function fmvRangeCase(n = 1_000, width = 20): CustomVsNative {
   ]);
   return measure(
     `${n} FMV.RANGE (${width} values, INC) vs PERCENTILE.INC+MEDIAN+PERCENTILE.INC`,
+    1.0,
     data,
     ours,
     native,
@@ -153,5 +203,5 @@ export function locInterestCase(n = 1_000, flows = 12): CustomVsNative {
       `=SUMPRODUCT(Data!${fa}${r}:${fz}${r},Data!${end}${r}-Data!${da}${r}:${dz}${r})*Data!${rate}${r}/365`,
     ];
   });
-  return measure(`${n} LOC.INTEREST (${flows} flows) vs SUMPRODUCT day-weighted`, data, ours, native);
+  return measure(`${n} LOC.INTEREST (${flows} flows) vs SUMPRODUCT day-weighted`, 1.1, data, ours, native);
 }

@@ -10,7 +10,11 @@ const STATES = ["TX", "FL", "CA", "NY", "GA", "IL", "AZ", "CO", "WA", "PA"];
 
 export function benchInputs(pcs: number, months: number): ModelInputs {
   const base = JSON.parse(readFileSync(join(__dirname, "..", "examples", "one-pc.json"), "utf8"));
-  const template = base.pcs[0];
+  // Each practice is named below; the example's own tab name (shortName) would clash across copies.
+  const template = { ...base.pcs[0] };
+  delete template.shortName;
+  // The example's compliance answers are keyed by its own PC's name, which the copies do not have.
+  if (base.compliance) delete base.compliance.pcs;
   base.name = `Benchmark: ${pcs} PCs over ${months} months`;
   base.months = months;
   base.pcs = Array.from({ length: pcs }, (_, i) => ({

@@ -8,6 +8,7 @@
  */
 import { Dec, ONE, sum } from "./decimal";
 import { Err } from "./errors";
+import { POWERS_OF_TEN, commonScale, fromUnits, unitsAt } from "./units";
 
 export const MARKUP_MAX = 10;
 
@@ -36,4 +37,54 @@ export function costPlusFee(t: CostPlusTerms): Dec {
   if (t.floor && fee.lessThan(t.floor)) fee = t.floor;
   if (t.cap && fee.greaterThan(t.cap)) fee = t.cap;
   return fee;
+}
+
+/**
+ * The fee from the cells' numbers in whole units (units.ts), when every amount is a whole count of
+ * 10^-k units, the markup of 10^-b, and every sum and product stays a safe integer: then
+ *   fee × 10^(k+b) = Σ base × (10^b + markup units) + (Σ pass-through + fixed fee) × 10^b
+ * exactly, and one division gives the double nearest the exact fee — the same number as the decimal
+ * path gives. null where that does not hold. The terms must have been checked (checkCostPlusTerms).
+ */
+export function costPlusFeeInUnits(
+  costBase: readonly number[],
+  markup: number,
+  passThrough: readonly number[],
+  fixedFee: number,
+  cap: number | null,
+  floor: number | null,
+): number | null {
+  const b = commonScale([markup]);
+  if (b < 0) return null;
+  const k = commonScale([...costBase, ...passThrough, fixedFee, cap ?? 0, floor ?? 0]);
+  if (k < 0 || k + b > 15) return null;
+  const base = sumUnits(costBase, k);
+  const pass = sumUnits(passThrough, k);
+  if (base === null || pass === null) return null;
+  const mScale = POWERS_OF_TEN[b];
+  const a = base * (mScale + (unitsAt(markup, b) as number));
+  const c = (pass + (unitsAt(fixedFee, k) as number)) * mScale;
+  let fee = a + c;
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(c) || !Number.isSafeInteger(fee)) return null;
+  if (floor !== null) {
+    const f = (unitsAt(floor, k) as number) * mScale;
+    if (!Number.isSafeInteger(f)) return null;
+    if (fee < f) fee = f;
+  }
+  if (cap !== null) {
+    const cp = (unitsAt(cap, k) as number) * mScale;
+    if (!Number.isSafeInteger(cp)) return null;
+    if (fee > cp) fee = cp;
+  }
+  return fromUnits(fee, k + b);
+}
+
+/** Σ of the amounts in units of 10^-k, or null when the sum is not a safe integer. */
+function sumUnits(amounts: readonly number[], k: number): number | null {
+  let total = 0;
+  for (const a of amounts) {
+    const u = unitsAt(a, k);
+    if (u === null || !Number.isSafeInteger((total += u))) return null;
+  }
+  return total;
 }

@@ -8,3 +8,4 @@ export * from "./percentile";
 export * from "./fees";
 export * from "./allocate";
 export * from "./afr";
+export * from "./units";

@@ -7,10 +7,11 @@
  * Flows are signed from the PC's side: a draw is positive, a repayment negative. A flow on a date
  * affects interest from that date on; interest accrues up to, not including, the end date.
  */
-import { Dec, ONE, ZERO, dec } from "./decimal";
+import { Dec, ONE, ZERO, dec, toNumber } from "./decimal";
 import { isoDate, nextPeriodStart } from "./dates";
 import { Basis, dayCountParts } from "./daycount";
 import { Err } from "./errors";
+import { POWERS_OF_TEN, commonScale, unitsAt, wholeUnits } from "./units";
 
 export const COMPOUNDINGS = [0, 1, 2, 4, 12] as const;
 export type Compounding = (typeof COMPOUNDINGS)[number];
@@ -219,26 +220,10 @@ export interface CellFlow {
   amount: number;
 }
 
-const MAX_SCALE_DIGITS = 6;
-const MAX_UNITS = 2 ** 50;
-
-/**
- * The amounts as whole units of 10^-k (k ≤ 6), when every amount is such a number: u / 10^k === a
- * in floating point, with |u| < 2^50 so that no other k-decimal number rounds to the same double —
- * then u / 10^k is exactly the amount's shortest decimal string, the value the contract reads.
- */
-function wholeUnits(amounts: readonly number[]): { units: number[]; scale: number } | null {
-  for (let k = 0; k <= MAX_SCALE_DIGITS; k++) {
-    const scale = 10 ** k;
-    const units: number[] = [];
-    for (const a of amounts) {
-      const u = Math.round(a * scale);
-      if (u / scale !== a || Math.abs(u) >= MAX_UNITS) break;
-      units.push(u);
-    }
-    if (units.length === amounts.length) return { units, scale };
-  }
-  return null;
+/** Σ principal × days per rate and year length, in whole units of 10^-k, from the units walk. */
+interface UnitSums {
+  k: number;
+  buckets: { rate: Dec; byYearDays: Map<number, number> }[];
 }
 
 /**
@@ -248,10 +233,10 @@ function wholeUnits(amounts: readonly number[]): { units: number[]; scale: numbe
  * rate and year length. Returns null where that does not hold (compounding, other amounts, sums
  * beyond 2^53): the decimal walk then does the work. Same segments, same result.
  */
-export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, terms: LineTerms): Dec | null {
+function simpleInterestSums(flows: readonly CellFlow[], end: number, terms: LineTerms): UnitSums | null {
   if (terms.compounding !== 0) return null;
   const live = flows.filter((f) => f.date < end);
-  if (live.length === 0) return ZERO;
+  if (live.length === 0) return { k: 0, buckets: [] };
   const scaled = wholeUnits(live.map((f) => f.amount));
   if (!scaled) return null;
   const events: { date: number; units: number }[] = [];
@@ -265,8 +250,9 @@ export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, t
 
   const rateOn = rateCursor(terms.rate);
   const line = new Timeline(events, terms.rate, 0, end);
-  // Σ principal × days per rate and year length.
-  const buckets: { rate: Dec; byYearDays: Map<number, number> }[] = [];
+  const buckets: UnitSums["buckets"] = [];
+  // Actual/360 and Actual/365 count one part per segment: no parts array for them.
+  const flatYear = terms.basis === 2 ? 360 : terms.basis === 3 ? 365 : 0;
   let principal = 0;
   /** Applies the day's flow; false when the principal would no longer be exact. */
   const applyFlow = (): boolean => {
@@ -278,6 +264,13 @@ export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, t
       throw Err.negativeBalance(isoDate(line.day), new Dec(principal).div(scaled.scale).toString());
     return true;
   };
+  const add = (bucket: UnitSums["buckets"][number], days: number, yearDays: number): boolean => {
+    const product = principal * days;
+    const sum = (bucket.byYearDays.get(yearDays) ?? 0) + product;
+    if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(product)) return false;
+    bucket.byYearDays.set(yearDays, sum);
+    return true;
+  };
   if (!applyFlow()) return null;
   while (line.day < end) {
     const from = line.day;
@@ -286,32 +279,108 @@ export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, t
     if (principal !== 0 && !rate.isZero()) {
       let bucket = buckets[buckets.length - 1];
       if (!bucket || bucket.rate !== rate) buckets.push((bucket = { rate, byYearDays: new Map() }));
-      for (const [days, yearDays] of dayCountParts(from, to, terms.basis)) {
-        const sum = (bucket.byYearDays.get(yearDays) ?? 0) + principal * days;
-        if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(principal * days)) return null;
-        bucket.byYearDays.set(yearDays, sum);
-      }
+      if (flatYear) {
+        if (!add(bucket, to - from, flatYear)) return null;
+      } else
+        for (const [days, yearDays] of dayCountParts(from, to, terms.basis))
+          if (!add(bucket, days, yearDays)) return null;
     }
     line.moveTo(to);
     if (!applyFlow()) return null;
   }
+  return { k: scaled.k, buckets };
+}
+
+export function simpleInterestInUnits(flows: readonly CellFlow[], end: number, terms: LineTerms): Dec | null {
+  const sums = simpleInterestSums(flows, end, terms);
+  return sums && decimalInterest(sums);
+}
+
+function decimalInterest({ k, buckets }: UnitSums): Dec {
   let total = ZERO;
   for (const { rate, byYearDays } of buckets)
     for (const [yearDays, sum] of byYearDays)
-      total = total.plus(rate.times(sum).div(yearDays * scaled.scale));
+      total = total.plus(rate.times(sum).div(yearDays * POWERS_OF_TEN[k]));
   return total;
+}
+
+/**
+ * The interest as a number from one rate and one year length (a fixed rate on Actual/360 or
+ * Actual/365, the usual line): rate units × Σ is a safe integer, and one division by
+ * year length × 10^(k+b) is the double nearest the exact interest. null otherwise.
+ */
+function numberInterest({ k, buckets }: UnitSums): number | null {
+  if (buckets.length === 0) return 0;
+  if (buckets.length > 1 || buckets[0].byYearDays.size !== 1) return null;
+  const [[yearDays, sum]] = buckets[0].byYearDays;
+  const rate = buckets[0].rate.toNumber();
+  const b = commonScale([rate]);
+  if (b < 0 || k + b > 12) return null;
+  const numerator = (unitsAt(rate, b) as number) * sum;
+  if (!Number.isSafeInteger(numerator)) return null;
+  // Both safe integers: IEEE division is correctly rounded, so this is the double nearest the exact
+  // interest (over 360, 365 or 366 times a power of ten it is never a tie between two doubles).
+  const q = numerator / (yearDays * POWERS_OF_TEN[k + b]);
+  return q === 0 ? 0 : q;
+}
+
+/**
+ * The usual line — one fixed rate, simple interest, Actual/360 or Actual/365, amounts in cents —
+ * without the general walk: principal × days summed event by event in whole units, then one
+ * division. The same segments and the same check of the balance as the walk; null where the whole
+ * units do not apply.
+ */
+function flatSimpleInterest(flows: readonly CellFlow[], end: number, terms: LineTerms): number | null {
+  if (terms.compounding !== 0 || terms.rate.kind !== "fixed" || (terms.basis !== 2 && terms.basis !== 3))
+    return null;
+  const live: CellFlow[] = [];
+  let ordered = true;
+  for (const f of flows)
+    if (f.date < end) {
+      if (live.length > 0 && f.date < live[live.length - 1].date) ordered = false;
+      live.push(f);
+    }
+  if (live.length === 0) return 0;
+  if (!ordered) live.sort((a, b) => a.date - b.date);
+  const amounts = live.map((f) => f.amount);
+  const k = commonScale(amounts);
+  const rate = terms.rate.rate.toNumber();
+  const b = commonScale([rate]);
+  if (k < 0 || b < 0 || k + b > 12) return null;
+  let principal = 0;
+  let sum = 0; // Σ principal × days, in units of 10^-k
+  for (let i = 0; i < live.length;) {
+    const day = live[i].date;
+    for (; i < live.length && live[i].date === day; i++) principal += unitsAt(amounts[i], k) as number;
+    if (!Number.isSafeInteger(principal)) return null;
+    if (principal < 0)
+      throw Err.negativeBalance(isoDate(day), new Dec(principal).div(POWERS_OF_TEN[k]).toString());
+    const product = principal * ((i < live.length ? live[i].date : end) - day);
+    sum += product;
+    if (!Number.isSafeInteger(product) || !Number.isSafeInteger(sum)) return null;
+  }
+  const numerator = (unitsAt(rate, b) as number) * sum;
+  if (!Number.isSafeInteger(numerator)) return null;
+  // Both safe integers: IEEE division is correctly rounded, the double nearest the exact interest.
+  return numerator / ((terms.basis === 2 ? 360 : 365) * POWERS_OF_TEN[k + b]) || 0;
+}
+
+/** LOC.INTEREST on flows as cells hold them, as the number for the cell. */
+export function lineInterestNumber(flows: readonly CellFlow[], end: number, terms: LineTerms): number {
+  const flat = flatSimpleInterest(flows, end, terms);
+  if (flat !== null) return flat;
+  const sums = simpleInterestSums(flows, end, terms);
+  if (sums) return numberInterest(sums) ?? toNumber(decimalInterest(sums));
+  return toNumber(lineInterest(toDecimalFlows(flows), end, terms));
+}
+
+function toDecimalFlows(flows: readonly CellFlow[]): Flow[] {
+  return flows.map((f) => ({ date: f.date, amount: dec(f.amount) }));
 }
 
 /** LOC.INTEREST on flows as cells hold them: the exact fast path where it applies, else the walk. */
 export function lineInterestOfCells(flows: readonly CellFlow[], end: number, terms: LineTerms): Dec {
-  return (
-    simpleInterestInUnits(flows, end, terms) ??
-    lineInterest(
-      flows.map((f) => ({ date: f.date, amount: dec(f.amount) })),
-      end,
-      terms,
-    )
-  );
+  return simpleInterestInUnits(flows, end, terms) ?? lineInterest(toDecimalFlows(flows), end, terms);
 }
 
 /** LOC.INTEREST: all interest accrued from the first flow to `end`, capitalised or not. */

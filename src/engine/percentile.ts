@@ -13,6 +13,7 @@
  */
 import { Dec, dec } from "./decimal";
 import { Err } from "./errors";
+import { POWERS_OF_TEN, commonScale, fromUnits, unitsAt } from "./units";
 
 export const METHODS = ["IRS", "INC", "EXC", "MINMAX"] as const;
 export type PercentileMethod = (typeof METHODS)[number];
@@ -39,9 +40,9 @@ export function sortAscending(values: readonly Dec[]): Dec[] {
   return [...values].sort((a, b) => a.comparedTo(b));
 }
 
-/** A sorted sample of cell numbers, converted to decimals lazily. */
-export function sortedNumbers(values: readonly number[]): SortedSample {
-  const sorted = [...values].sort((a, b) => a - b);
+/** A sorted sample of cell numbers, converted to decimals lazily (`presorted`: already ascending). */
+export function sortedNumbers(values: readonly number[], presorted = false): SortedSample {
+  const sorted = presorted ? values : [...values].sort((a, b) => a - b);
   const cache = new Map<number, Dec>();
   return {
     length: sorted.length,
@@ -163,4 +164,56 @@ export function fmvTest(value: Dec, range: FmvRange): FmvStatus {
   if (value.lessThan(range.low)) return "BELOW";
   if (value.greaterThan(range.high)) return "ABOVE";
   return "WITHIN";
+}
+
+/**
+ * FMV.RANGE from the cells' numbers in whole units (units.ts), when the benchmarks are whole counts
+ * of 10^-k units and every position's decimal part has at most 6 places: each bound is then one
+ * integer numerator over 10^(k+f), exact, and one division gives the double nearest it — the number
+ * the decimal path gives. `sorted` ascending, at least one value; the percentiles checked
+ * (checkPercentiles). null where the units do not apply: the decimal path does the work.
+ */
+export function fmvRangeInUnits(
+  sorted: readonly number[],
+  lowPct: number,
+  highPct: number,
+  method: PercentileMethod,
+): [low: number, median: number, high: number] | null {
+  const n = sorted.length;
+  const k = commonScale(sorted);
+  if (k < 0) return null;
+  const scale = POWERS_OF_TEN[k];
+  const units = (i: number) => Math.round(sorted[i - 1] * scale); // 1-based, exact at scale k
+  const value = (i: number) => fromUnits(units(i), k);
+  const average = (i: number) => (units(i) + units(i + 1)) / (2 * scale) || 0;
+  const mid = Math.floor(n / 2);
+  const med = n % 2 === 1 ? value(mid + 1) : average(mid);
+  if (method === "MINMAX") return [value(1), med, value(n)];
+
+  const at = (p: number, arg: string): number | null => {
+    if (method === "IRS") {
+      const q = commonScale([p]);
+      if (q < 0) return null;
+      const kn = (unitsAt(p, q) as number) * n; // k = p × n in units of 10^-q, exact
+      if (!Number.isSafeInteger(kn)) return null;
+      const whole = Math.floor(kn / POWERS_OF_TEN[q]);
+      return kn % POWERS_OF_TEN[q] === 0 ? average(whole) : value(whole + 1);
+    }
+    const h = method === "INC" ? (n - 1) * p + 1 : p * (n + 1);
+    if (method === "EXC" && (h < 1 || h > n)) throw Err.percentileOutsideData(arg, dec(p).toString(), n);
+    const i = Math.floor(h);
+    const f = commonScale([h]);
+    if (f < 0 || k + f > 15) return null;
+    const fraction = (unitsAt(h, f) as number) - i * POWERS_OF_TEN[f];
+    if (fraction === 0 || i >= n) return value(i);
+    const base = units(i) * POWERS_OF_TEN[f];
+    const step = fraction * (units(i + 1) - units(i));
+    const numerator = base + step;
+    if (!Number.isSafeInteger(base) || !Number.isSafeInteger(step) || !Number.isSafeInteger(numerator))
+      return null;
+    return numerator / POWERS_OF_TEN[k + f] || 0;
+  };
+  const low = at(lowPct, "lowPct");
+  const high = low === null ? null : at(highPct, "highPct");
+  return low === null || high === null ? null : [low, med, high];
 }

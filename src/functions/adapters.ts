@@ -24,13 +24,14 @@ import {
   afrTest,
   allocate,
   checkCostPlusTerms,
+  costPlusFeeInUnits,
   checkPercentiles,
   costPlusFee,
   dec,
   fmvRange as engineFmvRange,
-  fmvTest as engineFmvTest,
+  fmvRangeInUnits,
   isoDate,
-  lineInterestOfCells,
+  lineInterestNumber,
   lineLimit,
   sortedNumbers,
   toNumber,
@@ -41,10 +42,11 @@ import {
   asMatrix,
   bounded,
   cellNumber,
-  cellsOf,
+  numberAt,
+  positionOf,
+  valuesOf,
   code,
   isBlank,
-  numbersOf,
   optionalNumber,
   optionalText,
   plainNumbersOf,
@@ -67,19 +69,21 @@ export function msaCostPlus(
 ): number {
   const capValue = optionalNumber("cap", cap, null);
   const floorValue = optionalNumber("floor", floor, null);
+  const markupValue = requiredNumber("markup", markup);
+  const fixedValue = optionalNumber("fixedFee", fixedFee, 0);
   const terms = {
-    markup: dec(requiredNumber("markup", markup)),
-    fixedFee: dec(optionalNumber("fixedFee", fixedFee, 0)),
+    markup: dec(markupValue),
+    fixedFee: dec(fixedValue),
     cap: capValue === null ? null : dec(capValue),
     floor: floorValue === null ? null : dec(floorValue),
   };
   checkCostPlusTerms(terms);
-  return toNumber(
-    costPlusFee({
-      ...terms,
-      costBase: numbersOf("costBase", requiredRange("costBase", costBase)),
-      passThrough: numbersOf("passThrough", passThrough),
-    }),
+  const base = plainNumbersOf("costBase", requiredRange("costBase", costBase));
+  const pass = plainNumbersOf("passThrough", passThrough);
+  // Amounts in cents and markups in a few decimals, the usual case: exact in whole units.
+  return (
+    costPlusFeeInUnits(base, markupValue, pass, fixedValue, capValue, floorValue) ??
+    toNumber(costPlusFee({ ...terms, costBase: base.map(dec), passThrough: pass.map(dec) }))
   );
 }
 
@@ -90,10 +94,12 @@ export function msaAllocate(total: unknown, drivers: unknown, decimals: unknown)
   const amount = dec(requiredNumber("total", total));
   requiredRange("drivers", drivers);
   const matrix = asMatrix(drivers);
-  const weights = cellsOf(drivers).map((cell) => {
-    const n = cellNumber("drivers", cell);
-    if (n !== null && n < 0) throw Err.negativeDriver(cell.row, cell.col, n);
-    return n === null ? null : dec(n);
+  const cells = valuesOf(drivers);
+  const weights = cells.map((_, i) => {
+    const n = numberAt("drivers", drivers, cells, i);
+    if (n === null || n >= 0) return n === null ? null : dec(n);
+    const { row, col } = positionOf(drivers, i);
+    throw Err.negativeDriver(row, col, n);
   });
   const parts = allocate(amount, weights, places);
   let i = 0;
@@ -104,18 +110,20 @@ export function msaAllocate(total: unknown, drivers: unknown, decimals: unknown)
 
 /** Pairs flows with dates cell by cell; a blank pair is skipped, a half-blank pair is an error. */
 function flowsOf(flows: unknown, dates: unknown): CellFlow[] {
-  const amounts = cellsOf(requiredRange("flows", flows));
-  const days = cellsOf(requiredRange("dates", dates));
+  const flowArg = requiredRange("flows", flows);
+  const dateArg = requiredRange("dates", dates);
+  const amounts = valuesOf(flowArg);
+  const days = valuesOf(dateArg);
   if (amounts.length !== days.length) throw Err.countMismatch("flows", amounts.length, "dates", days.length);
   const out: CellFlow[] = [];
-  amounts.forEach((cell, i) => {
-    const amount = cellNumber("flows", cell);
-    const day = cellNumber("dates", days[i]);
-    if (amount === null && day === null) return;
+  for (let i = 0; i < amounts.length; i++) {
+    const amount = numberAt("flows", flowArg, amounts, i);
+    const day = numberAt("dates", dateArg, days, i);
+    if (amount === null && day === null) continue;
     if (day === null) throw Err.pairBlank("dates", "flows", i + 1, amount);
     if (amount === null) throw Err.pairBlank("flows", "dates", i + 1, day);
     out.push({ date: toSerial("dates", day), amount });
-  });
+  }
   return out;
 }
 
@@ -163,7 +171,7 @@ export function locInterest(
 ): number {
   const terms = lineTermsOf(rate, basis, compounding);
   const end = requiredDate("endDate", endDate);
-  return toNumber(lineInterestOfCells(flowsOf(flows, dates), end, terms));
+  return lineInterestNumber(flowsOf(flows, dates), end, terms);
 }
 
 export function locLimit(
@@ -221,15 +229,23 @@ function methodOf(method: unknown): PercentileMethod {
   return text as PercentileMethod;
 }
 
-/** The arguments first, then the data: a percentile outside its domain is #VALUE! whatever the data. */
-function rangeOf(benchmarks: unknown, lowPct: unknown, highPct: unknown, method: unknown) {
+/**
+ * low, median, high as the cell shows them. The arguments first, then the data: a percentile
+ * outside its domain is #VALUE! whatever the data.
+ */
+function rangeOf(benchmarks: unknown, lowPct: unknown, highPct: unknown, method: unknown): number[] {
   const how = methodOf(method);
   // MINMAX ignores the percentiles, whatever they hold.
-  const low = dec(how === "MINMAX" ? 0 : optionalNumber("lowPct", lowPct, 0.25));
-  const high = dec(how === "MINMAX" ? 1 : optionalNumber("highPct", highPct, 0.75));
-  checkPercentiles(low, high, how);
-  const values = sortedNumbers(plainNumbersOf("benchmarks", requiredRange("benchmarks", benchmarks)));
-  return engineFmvRange(values, low, high, how);
+  const low = how === "MINMAX" ? 0 : optionalNumber("lowPct", lowPct, 0.25);
+  const high = how === "MINMAX" ? 1 : optionalNumber("highPct", highPct, 0.75);
+  checkPercentiles(dec(low), dec(high), how);
+  const values = plainNumbersOf("benchmarks", requiredRange("benchmarks", benchmarks));
+  if (values.length === 0) throw Err.noNumbers("benchmarks");
+  values.sort((a, b) => a - b);
+  const inUnits = fmvRangeInUnits(values, low, high, how);
+  if (inUnits) return inUnits;
+  const r = engineFmvRange(sortedNumbers(values, true), dec(low), dec(high), how);
+  return [toNumber(r.low), toNumber(r.median), toNumber(r.high)];
 }
 
 export function fmvRange(
@@ -238,8 +254,7 @@ export function fmvRange(
   highPct: unknown,
   method: unknown,
 ): number[][] {
-  const r = rangeOf(benchmarks, lowPct, highPct, method);
-  return [[toNumber(r.low), toNumber(r.median), toNumber(r.high)]];
+  return [rangeOf(benchmarks, lowPct, highPct, method)];
 }
 
 export function fmvTest(
@@ -249,10 +264,9 @@ export function fmvTest(
   highPct: unknown,
   method: unknown,
 ): "BELOW" | "WITHIN" | "ABOVE" {
-  const tested = dec(requiredNumber("value", value));
+  const tested = requiredNumber("value", value);
   // Against the bounds as FMV.RANGE returns them to the sheet, so the two never disagree on a value
-  // shown equal to a bound (a binary position can give a bound more digits than a double keeps).
-  const r = rangeOf(benchmarks, lowPct, highPct, method);
-  const shown = (d: Dec) => dec(toNumber(d));
-  return engineFmvTest(tested, { low: shown(r.low), median: r.median, high: shown(r.high) });
+  // shown equal to a bound. Doubles compare as the decimals they are read as.
+  const [low, , high] = rangeOf(benchmarks, lowPct, highPct, method);
+  return tested < low ? "BELOW" : tested > high ? "ABOVE" : "WITHIN";
 }

@@ -35,6 +35,26 @@ export function cellsOf(arg: unknown): Cell[] {
   return cells;
 }
 
+/**
+ * Every cell's value in row-major order, without a Cell object per cell (the hot path of every
+ * function); `positionOf` finds a cell's row and column again for a message.
+ */
+export function valuesOf(arg: unknown): unknown[] {
+  const m = asMatrix(arg);
+  if (m.length === 1) return m[0] as unknown[];
+  const out: unknown[] = [];
+  for (const row of m) for (let c = 0; c < row.length; c++) out.push(row[c]);
+  return out;
+}
+
+/** The 1-based row and column of the i-th cell (row-major) of `arg`. */
+export function positionOf(arg: unknown, i: number): { row: number; col: number } {
+  const m = asMatrix(arg);
+  let r = 0;
+  while (r < m.length - 1 && i >= m[r].length) i -= m[r++].length;
+  return { row: r + 1, col: i + 1 };
+}
+
 function isNumber(v: unknown): v is number {
   return typeof v === "number" && Number.isFinite(v);
 }
@@ -46,6 +66,15 @@ export function cellNumber(name: string, cell: Cell): number | null {
   throw Err.cellNotNumber(name, cell.row, cell.col, cell.value);
 }
 
+/** The number of the i-th of `values` (those of `arg`); blank → null; else an error naming the cell. */
+export function numberAt(name: string, arg: unknown, values: readonly unknown[], i: number): number | null {
+  const v = values[i];
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (isBlank(v)) return null;
+  const { row, col } = positionOf(arg, i);
+  throw Err.cellNotNumber(name, row, col, v);
+}
+
 /** A range argument that may not be left out (a range of blank cells is still given). */
 export function requiredRange(name: string, arg: unknown): unknown {
   if (arg === null || arg === undefined) throw Err.required(name);
@@ -55,9 +84,14 @@ export function requiredRange(name: string, arg: unknown): unknown {
 /** The numbers of a range as cells hold them, blanks skipped. */
 export function plainNumbersOf(name: string, arg: unknown): number[] {
   const out: number[] = [];
-  for (const cell of cellsOf(arg)) {
-    const n = cellNumber(name, cell);
-    if (n !== null) out.push(n);
+  const m = asMatrix(arg);
+  for (let r = 0; r < m.length; r++) {
+    const row = m[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "number" && Number.isFinite(v)) out.push(v);
+      else if (!isBlank(v)) throw Err.cellNotNumber(name, r + 1, c + 1, v);
+    }
   }
   return out;
 }
@@ -70,8 +104,8 @@ export function numbersOf(name: string, arg: unknown): Dec[] {
 /** A single value: unwraps a 1×1 range; a larger range where one value belongs is an error. */
 function single(name: string, arg: unknown): unknown {
   if (!Array.isArray(arg)) return arg;
-  const cells = cellsOf(arg);
-  if (cells.length === 1) return cells[0].value;
+  const values = valuesOf(arg);
+  if (values.length === 1) return values[0];
   throw Err.notNumber(name, arg);
 }
 

@@ -2,7 +2,8 @@
  * The add-in's eight worksheet functions as ONE HyperFormula function plugin, calling the same
  * adapters Excel's custom functions call, so a plan in add-in mode evaluates headlessly with the
  * same engine. Arguments arrive as HyperFormula values and are turned into what Excel passes:
- * ranges → 2-D arrays, empty → null; an error in an argument is the result (as in Excel).
+ * ranges → 2-D arrays, empty → null; an error in an argument is the result (as in Excel), the
+ * first one met in argument order.
  * EngineError kinds map to #VALUE!, #N/A, #NUM!, #DIV/0! with the engine's message.
  */
 import {
@@ -31,6 +32,8 @@ const args = (required: number, optional: number): FunctionArgument[] => [
   ...Array<FunctionArgument>(required).fill(REQUIRED),
   ...Array<FunctionArgument>(optional).fill(OPTIONAL),
 ];
+/** HyperFormula's own message for a call with too few or too many arguments. */
+const WRONG_ARG_NUMBER = "Wrong number of arguments.";
 
 const ERROR_TYPE: Record<ErrorKind, ErrorType> = {
   value: ErrorType.VALUE,
@@ -47,18 +50,34 @@ function scalar(v: unknown): unknown {
   return v;
 }
 
-/** Converts arguments; returns the first error met, as Excel functions propagate errors. */
-function toExcelArgs(values: unknown[]): unknown[] | CellError {
-  const out: unknown[] = [];
-  for (const v of values) {
-    if (v instanceof CellError) return v;
-    if (v instanceof SimpleRangeValue) {
-      const rows = v.rawData().map((row) => row.map(scalar));
-      for (const row of rows) for (const cell of row) if (cell instanceof CellError) return cell;
-      out.push(rows);
-    } else out.push(scalar(v));
+/** True when a range cell must be converted before an adapter reads it (blank, or a rich number). */
+function needsConversion(v: unknown): boolean {
+  return v === EmptyValue || v === undefined || (typeof v === "object" && v !== null);
+}
+
+/**
+ * One evaluated argument as Excel passes it, or the first error value it holds. A range is read as
+ * HyperFormula already holds it: a row is copied only when one of its cells needs converting, so a
+ * range of plain numbers costs no allocation at all.
+ */
+function toExcelArg(v: unknown): unknown {
+  if (v instanceof CellError) return v;
+  if (!(v instanceof SimpleRangeValue)) return scalar(v);
+  const rows = v.rawData() as unknown[][];
+  let out: unknown[][] | null = null;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let copy: unknown[] | null = null;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell instanceof CellError) return cell;
+      if (copy === null && needsConversion(cell)) copy = row.slice(0, c);
+      if (copy !== null) copy.push(scalar(cell));
+    }
+    if (copy !== null && out === null) out = rows.slice(0, r);
+    if (out !== null) out.push(copy ?? row);
   }
-  return out;
+  return out ?? rows;
 }
 
 function toHfResult(result: unknown): unknown {
@@ -90,32 +109,37 @@ export class MsoAddinPlugin extends FunctionPlugin {
     "FMV.TEST": { method: "fmvTest", parameters: args(2, 3), vectorizationForbidden: true },
   };
 
-  private call(id: string, ast: Ast, state: State, adapter: Adapter, arity: number) {
-    // runFunction is typed on HyperFormula's internal AST; our Ast is that object, passed through.
-    const run = this.runFunction as unknown as (
-      a: unknown[],
-      s: State,
-      m: unknown,
-      f: (...v: unknown[]) => unknown,
-    ) => unknown;
-    return run(ast.args, state, this.metadata(id), (...values: unknown[]) => {
-      const converted = toExcelArgs(values);
-      if (converted instanceof CellError) return converted;
-      while (converted.length < arity) converted.push(null);
-      try {
-        return toHfResult(adapter(...converted));
-      } catch (e) {
-        if (e instanceof EngineError) return new CellError(ERROR_TYPE[e.kind], e.message);
-        throw e;
-      }
-    });
+  /**
+   * Evaluates the arguments and calls the adapter, without HyperFormula's generic runFunction: every
+   * parameter is ANY and vectorisation is off, so its coercions and per-call arrays only cost time.
+   * As there, a wrong number of arguments is #N/A; the first error value met, in argument order
+   * and row by row within a range, is the result unchanged.
+   */
+  private call(id: string, ast: Ast, state: State, adapter: Adapter) {
+    const parameters = (this.constructor as typeof MsoAddinPlugin).implementedFunctions[id].parameters ?? [];
+    const given = ast.args.length;
+    if (given > parameters.length || (given < parameters.length && !parameters[given].optionalArg))
+      return new CellError(ErrorType.NA, WRONG_ARG_NUMBER);
+    const evaluate = this.evaluateAst as unknown as (a: unknown, s: State) => unknown;
+    const values: unknown[] = new Array(parameters.length).fill(null);
+    for (let i = 0; i < given; i++) {
+      const value = toExcelArg(evaluate.call(this, ast.args[i], state));
+      if (value instanceof CellError) return value;
+      values[i] = value;
+    }
+    try {
+      return toHfResult(adapter(...values));
+    } catch (e) {
+      if (e instanceof EngineError) return new CellError(ERROR_TYPE[e.kind], e.message);
+      throw e;
+    }
   }
 
   msaCostPlus(ast: Ast, state: State) {
-    return this.call("MSA.COSTPLUS", ast, state, adapters.msaCostPlus as Adapter, 6);
+    return this.call("MSA.COSTPLUS", ast, state, adapters.msaCostPlus as Adapter);
   }
   msaAllocate(ast: Ast, state: State) {
-    return this.call("MSA.ALLOCATE", ast, state, adapters.msaAllocate as Adapter, 3);
+    return this.call("MSA.ALLOCATE", ast, state, adapters.msaAllocate as Adapter);
   }
   /** The split has the drivers' shape. */
   msaAllocateSize(ast: Ast, state: State): ArraySize {
@@ -128,26 +152,26 @@ export class MsoAddinPlugin extends FunctionPlugin {
   }
 
   locInterest(ast: Ast, state: State) {
-    return this.call("LOC.INTEREST", ast, state, adapters.locInterest as Adapter, 6);
+    return this.call("LOC.INTEREST", ast, state, adapters.locInterest as Adapter);
   }
   locLimit(ast: Ast, state: State) {
-    return this.call("LOC.LIMIT", ast, state, adapters.locLimit as Adapter, 8);
+    return this.call("LOC.LIMIT", ast, state, adapters.locLimit as Adapter);
   }
   locAfrConvert(ast: Ast, state: State) {
-    return this.call("LOC.AFRCONVERT", ast, state, adapters.locAfrConvert as Adapter, 4);
+    return this.call("LOC.AFRCONVERT", ast, state, adapters.locAfrConvert as Adapter);
   }
   locAfrTest(ast: Ast, state: State) {
-    return this.call("LOC.AFRTEST", ast, state, adapters.locAfrTest as Adapter, 4);
+    return this.call("LOC.AFRTEST", ast, state, adapters.locAfrTest as Adapter);
   }
   fmvRange(ast: Ast, state: State) {
-    return this.call("FMV.RANGE", ast, state, adapters.fmvRange as Adapter, 4);
+    return this.call("FMV.RANGE", ast, state, adapters.fmvRange as Adapter);
   }
   /** low, median, high in one row. */
   fmvRangeSize(): ArraySize {
     return new ArraySize(3, 1);
   }
   fmvTest(ast: Ast, state: State) {
-    return this.call("FMV.TEST", ast, state, adapters.fmvTest as Adapter, 5);
+    return this.call("FMV.TEST", ast, state, adapters.fmvTest as Adapter);
   }
 }
 

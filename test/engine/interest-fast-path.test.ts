@@ -10,6 +10,7 @@ import {
   LineTerms,
   dec,
   lineInterest,
+  lineInterestNumber,
   lineInterestOfCells,
   simpleInterestInUnits,
   toNumber,
@@ -75,6 +76,8 @@ test("the fast path equals the decimal walk on random lines in cents (every basi
       const fast = simpleInterestInUnits(flows, end, lineTerms);
       expect(fast).not.toBeNull();
       expect(toNumber(fast as Dec)).toBe(decimalWalk(flows, end, lineTerms));
+      // The number the cell gets (one integer division where one rate and one year length apply).
+      expect(lineInterestNumber(flows, end, lineTerms)).toBe(decimalWalk(flows, end, lineTerms));
     }),
     { numRuns: 300, seed: 20261130 },
   );
@@ -115,4 +118,47 @@ test("same-date flows whose running sum passes 2^53 units are netted exactly (th
   // Flows sharing a date are added: 9B − 9B = 0, so no interest and no repayment beyond the balance.
   expect(toNumber(lineInterestOfCells(drawsFirst, START + 365, t))).toBe(0);
   expect(toNumber(lineInterestOfCells(repaysFirst, START + 365, t))).toBe(0);
+});
+
+test("the integer division path: 1,000,000.01 at 4.3% for 92 days, Actual/365 and Actual/360", () => {
+  // 100,000,001 cents × 43 (per mille) × 92 days = 395,600,003,956 over 365 × 10^5: the nearest double
+  // to 10,838.36997139726… — what the decimal walk gives.
+  const flows = [{ date: START, amount: 1_000_000.01 }];
+  for (const basis of [2, 3] as const) {
+    const t: LineTerms = { rate: { kind: "fixed", rate: dec(0.043) }, basis, compounding: 0 };
+    expect(lineInterestNumber(flows, START + 92, t)).toBe(decimalWalk(flows, START + 92, t));
+  }
+  const t3: LineTerms = { rate: { kind: "fixed", rate: dec(0.043) }, basis: 3, compounding: 0 };
+  expect(lineInterestNumber(flows, START + 92, t3)).toBeCloseTo((1_000_000.01 * 0.043 * 92) / 365, 8);
+});
+
+test("one fixed rate on Actual/360 or /365 (the flat path): flows in any order, same number and same errors as the walk", () => {
+  fc.assert(
+    fc.property(
+      line,
+      fc.constantFrom<Basis>(2, 3),
+      fc.integer({ min: 0, max: 1500 }),
+      fc.integer({ min: 1, max: 1000 }),
+      fc.integer({ min: 0, max: 1000 }),
+      (flows, basis, bp, span, seed) => {
+        const t: LineTerms = { rate: { kind: "fixed", rate: new Dec(bp).div(10000) }, basis, compounding: 0 };
+        // A deterministic shuffle, and an overdraw now and then: the error must be the walk's.
+        const shuffled = [...flows].sort(
+          (a, b) => ((a.date * 7919 + seed) % 13) - ((b.date * 7919 + seed) % 13),
+        );
+        if (seed % 5 === 0) shuffled.push({ date: shuffled[0].date + (seed % 40), amount: -1e9 });
+        const run = (f: () => number) => {
+          try {
+            return f();
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        expect(run(() => lineInterestNumber(shuffled, START + span, t))).toBe(
+          run(() => decimalWalk(shuffled, START + span, t)),
+        );
+      },
+    ),
+    { numRuns: 400, seed: 7 },
+  );
 });

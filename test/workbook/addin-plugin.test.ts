@@ -93,3 +93,30 @@ describe("an error value in an argument is the result, unchanged (Excel does not
     hf.destroy();
   });
 });
+
+describe("arguments as HyperFormula holds them", () => {
+  test("the first error in argument order, a range's before a later scalar's: #N/A, not #DIV/0!", () => {
+    const { hf } = sheet([[1, "=NA()", "=MSA.COSTPLUS(A1:B1,1/0)"]]);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toMatchObject({ type: "NA" });
+    hf.destroy();
+  });
+
+  test("too few or too many arguments is #N/A, as HyperFormula's own functions give", () => {
+    const { hf } = sheet([[1, "=MSA.COSTPLUS(A1)", "=LOC.AFRTEST(0.05,12,0.04,1,1)"]]);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 1 })).toMatchObject({ type: "NA" });
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 2 })).toMatchObject({ type: "NA" });
+    hf.destroy();
+  });
+
+  test("percentages, dates and blanks inside a range read as Excel passes them: numbers and blanks", () => {
+    // 10% and 30% are rich numbers in HyperFormula; the blank cell is skipped: (0.1 + 0.3) × 1.5 = 0.6.
+    const { hf, at } = sheet([
+      ["10%", null, "30%", "=MSA.COSTPLUS(A1:C1,0.5)", "=MSA.COSTPLUS(A2:C2,0)"],
+      ["01/01/2025", 1],
+    ]);
+    expect(at(0, 3)).toBe(0.6);
+    // 01/01/2025 (HyperFormula reads DD/MM/YYYY) is a date cell, serial 45658: 45658 + 1.
+    expect(at(0, 4)).toBe(45659);
+    hf.destroy();
+  });
+});

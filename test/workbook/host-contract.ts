@@ -43,14 +43,16 @@ export interface HostHarness {
 
 const onePc = () => buildPlan(loadInputs("one-pc.json"), { formulas: "portable" });
 
-/** The input cell on Inputs holding the first PC's name (found from the plan, not hard-coded). */
+/** A text input cell on the Inputs sheet (the model's name), from the plan's input map when it has one. */
 function pcNameCell(plan: SheetPlan): { sheet: string; a1: string } {
+  const mapped = plan.inputCells?.find((c) => c.path.length === 1 && c.path[0] === "name");
+  if (mapped) return { sheet: mapped.sheet, a1: mapped.a1 };
   const name = plan.results.pcs[0].name;
   for (const s of plan.sheets)
     for (const c of s.cells)
       if (s.kind === "inputs" && (c.role === "input" || c.role === "structural") && c.value === name)
         return { sheet: s.name, a1: c.a1 };
-  throw new Error(`the plan has no input cell holding the PC name ${name}`);
+  throw new Error(`the plan has no text input cell on its Inputs sheet`);
 }
 
 const HOSTILE = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "'quoted", "0012", "TRUE", "1/2/2026"];
@@ -241,9 +243,11 @@ export function hostContract(name: string, make: () => Promise<HostHarness>): vo
       await h.host.writePlan(plan);
       const sheets = await h.host.listSheets();
       expect(sheets.map((s) => s.name)).toEqual(["Notes", ...plan.sheets.map((s) => s.name)]);
-      expect(await h.host.readValue(pcNameCell(plan).sheet, pcNameCell(plan).a1)).toBe(
-        plan.results.pcs[0].name,
-      );
+      const cell = pcNameCell(plan);
+      const original = plan.sheets
+        .find((s) => s.name === cell.sheet)!
+        .cells.find((c) => c.a1 === cell.a1)!.value;
+      expect(await h.host.readValue(cell.sheet, cell.a1)).toBe(original);
       expect(await h.sheetSnapshot("Notes")).toBe(before);
     });
 

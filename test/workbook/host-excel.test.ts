@@ -156,8 +156,12 @@ describe("Excel host", () => {
   test("hostile PC names land as text, as typed, in every cell that shows them", async () => {
     const hostile = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)"];
     const base = JSON.parse(JSON.stringify(loadInputs("one-pc.json")));
-    base.pcs = hostile.map((name, i) => ({ ...base.pcs[0], name, state: ["TX", "GA", "FL", "NY"][i] }));
-    base.compliance.pcs = {}; // keyed by PC name; the renamed PCs have no answers
+    if (base.compliance) delete base.compliance.pcs; // keyed by the example's PC name
+    base.pcs = hostile.map((name, i) => {
+      const pc = { ...base.pcs[0], name, state: ["TX", "GA", "FL", "NY"][i] };
+      delete pc.shortName; // the example's tab name would clash across the copies
+      return pc;
+    });
     const plan = buildPlan(validInputs(base), { formulas: "portable" });
     const fake = new FakeExcel();
     await excelHost(fake).writePlan(plan);

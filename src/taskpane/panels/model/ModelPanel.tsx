@@ -106,7 +106,7 @@ export function ModelPanel() {
       </Subtitle2>
       <div className={styles.fields}>
         <Field label="Start from an example">
-          <Select value={example} onChange={(_, d) => setExample(d.value)}>
+          <Select className={styles.full} value={example} onChange={(_, d) => setExample(d.value)}>
             {EXAMPLES.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.label}

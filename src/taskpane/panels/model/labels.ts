@@ -76,8 +76,16 @@ export const FIELD_TEXT: Record<string, FieldText> = {
   tax: { label: "Tax" },
   "tax.msoFederalRate": { label: "MSO federal rate", hint: FRACTION },
   "tax.msoStateRate": { label: "MSO state rate", hint: FRACTION },
+  "tax.msoEntity": { label: "MSO entity type" },
+  "tax.losses": { label: "Tax losses" },
+  "tax.ownerRate": { label: "Owners' tax rate (pass-through)", hint: FRACTION },
+  "tax.msoPayoutShare": { label: "Dividend payout share", hint: FRACTION },
+  "tax.dividendRate": { label: "Dividend tax rate", hint: FRACTION },
+  "tax.physicianRate": { label: "Physicians' tax rate", hint: FRACTION },
   mso: { label: "MSO" },
+  "mso.openingCash": { label: "MSO opening cash ($)" },
   deal: { label: "Deal" },
+  "deal.exitMultiple": { label: "Exit multiple", hint: "blank: none" },
 };
 
 /** `["pcs", 2, "state"]` → `pcs.*.state`. */

@@ -22,5 +22,6 @@ export const useModelStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
   errors: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   progress: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  full: { width: "100%", minWidth: 0 },
+  /** A control as wide as the pane and no wider (a native select otherwise takes its longest option's width). */
+  full: { width: "100%", minWidth: 0, maxWidth: "100%" },
 });

@@ -188,7 +188,11 @@ export function ReviewPanel() {
             <div className={styles.section}>
               <Subtitle2 as="h3">MSO and PC, whole horizon</Subtitle2>
               <Field label="PC">
-                <Select value={String(pcIndex)} onChange={(_, d) => setPcIndex(Number(d.value))}>
+                <Select
+                  className={styles.full}
+                  value={String(pcIndex)}
+                  onChange={(_, d) => setPcIndex(Number(d.value))}
+                >
                   {review.pcs.map((p, i) => (
                     <option key={p.name} value={i}>
                       {p.name}

@@ -27,5 +27,6 @@ export const useReviewStyles = makeStyles({
   markerOut: { fill: tokens.colorPaletteRedForeground1 },
   limit: { stroke: tokens.colorPaletteRedBorder2, strokeWidth: 1.5, strokeDasharray: "4 3" },
   label: { fill: tokens.colorNeutralForeground2, fontSize: "10px" },
+  full: { width: "100%", minWidth: 0, maxWidth: "100%" },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
 });

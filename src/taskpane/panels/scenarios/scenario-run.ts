@@ -22,10 +22,11 @@ export function layoutChanges(current: ModelInputs, scenario: ModelInputs): stri
   if (current.startMonth !== scenario.startMonth) out.push(`start month ${scenario.startMonth}`);
   if (current.months !== scenario.months) out.push(`${scenario.months} months`);
   const names = (xs: { name: string }[]) => xs.map((x) => x.name.toLowerCase()).join("\u0000");
-  if (current.pcs.length !== scenario.pcs.length) out.push(`${scenario.pcs.length} PCs`);
+  if (current.pcs.length !== scenario.pcs.length)
+    out.push(`${scenario.pcs.length} PC${scenario.pcs.length === 1 ? "" : "s"}`);
   else if (names(current.pcs) !== names(scenario.pcs)) out.push("different PC names");
   if (current.serviceLines.length !== scenario.serviceLines.length)
-    out.push(`${scenario.serviceLines.length} service lines`);
+    out.push(`${scenario.serviceLines.length} service line${scenario.serviceLines.length === 1 ? "" : "s"}`);
   else if (names(current.serviceLines) !== names(scenario.serviceLines)) out.push("different service lines");
   const tabs = (xs: ModelInputs["pcs"]) =>
     xs.map((x) => String((x as { shortName?: unknown }).shortName ?? "")).join("\u0000");
