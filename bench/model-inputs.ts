@@ -27,6 +27,10 @@ export function benchInputs(pcs: number, months: number): ModelInputs {
   }));
   // A line big enough for the whole group, so the benchmark model is a compliant one.
   base.loc.limit = 1_000_000 * pcs;
+  // Every practice physician-owned by a licensed owner (v2.1 Compliance keys are PC names).
+  base.compliance.pcs = Object.fromEntries(
+    base.pcs.map((p: { name: string }) => [p.name, { physicianOwned: "Yes", ownerLicensed: "Yes" }]),
+  );
   const parsed = parseInputs(base);
   if (!parsed.ok) throw new Error(`benchmark inputs invalid: ${parsed.errors.join("; ")}`);
   return parsed.inputs;

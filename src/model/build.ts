@@ -11,6 +11,7 @@ import { ModelInputs } from "./inputs";
 import { FormulaMode, PLAN_TAG, PlanResults, PlanResultsV22, SheetPlan } from "./plan";
 import { SheetWriter, TL, monthColumns } from "./writer";
 import { buildChecks } from "./sheets/checks";
+import { buildCompliance } from "./sheets/compliance";
 import { buildConsolidated } from "./sheets/consolidated";
 import { buildInputsV22 } from "./sheets/inputs-v22";
 import { buildMsoCash } from "./sheets/mso-cash";
@@ -51,10 +52,12 @@ function withV22(r: PlanResults, v22: PlanResultsV22): PlanResults {
 export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan {
   const mode = options.formulas;
   const months = monthColumns(inputs.months);
-  const pcSheets = pcSheetNames(inputs.pcs.map((p) => p.name));
+  const pcSheets = pcSheetNames(inputs.pcs);
 
   const inW = new SheetWriter(INPUTS, "inputs");
   const lay = buildInputs(inputs, inW);
+  inW.validations.push(...lay.validations);
+  const firstBenchmark = `$C$${lay.benchmarks.first}`;
   const lay22 = buildInputsV22(
     inputs,
     inW,
@@ -66,20 +69,27 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
     taxCfRow: taxCarryforwardRange(inputs.months),
   });
   const pcWriters = inputs.pcs.map((pc, p) =>
-    buildPcSheet(pc, pcSheets[p], lay.pc[p].row, mso.layout.pcBlocks[p], mode, months, {
-      fee: inputs.fee,
-      acqRow: acqRows[p],
-    }),
+    buildPcSheet(
+      pc,
+      pcSheets[p],
+      lay.pc[p].row,
+      mso.layout.pcBlocks[p],
+      mode,
+      months,
+      { acqRow: acqRows[p] },
+      firstBenchmark,
+    ),
   );
   const msoCash = buildMsoCash(
     mso.writer,
     mso.layout,
     lay.pc.map((x) => x.row),
   );
-  const ic = buildIntercompany(inputs, months, mso.layout.pcBlocks, pcSheets);
+  const ic = buildIntercompany(inputs, months, mso.layout, pcSheets);
   const cons = buildConsolidated(inputs, months, mso.layout, msoCash, pcSheets);
   const tax = buildTax(inputs, months, mso.layout, cons.layout);
-  const ck = buildChecks(inputs, mode, pcSheets, ic.layout.icMax, {
+  const comp = buildCompliance(inputs, lay);
+  const ck = buildChecks(inputs, mode, pcSheets, ic.layout.icMax, lay, comp.layout, {
     msoMaxDiff: `MSO!$C$${msoCash.maxDiff}`,
     msoMinCash: `MSO!$C$${msoCash.minCash}`,
     consTieMax: `${cons.writer.name}!$C$${cons.layout.tieMax}`,
@@ -105,15 +115,17 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
       cons.writer.toSheet(freezeTl),
       tax.writer.toSheet({ rows: 4, columns: 4 }),
       ck.writer.toSheet(),
-      sm.writer.toSheet({ rows: 4, columns: 2 }),
+      sm.writer.toSheet({ rows: 4, columns: 3 }),
+      comp.writer.toSheet({ rows: 4, columns: 0 }),
       ref.sheet.toSheet({ rows: 0, columns: 0 }),
     ],
     names: [...lay.names, ...lay22.names, ...ref.names],
     tables: [...inputsTables(lay), ...ref.tables],
     charts: summaryCharts(inputs, months, pcSheets, sm.layout),
     results: withV22(
-      planResults(inputs, months, pcSheets, lay, mso.layout, ic.layout, ck.layout),
+      planResults(inputs, months, pcSheets, lay, mso.layout, ic.layout, ck.layout, comp.layout),
       planResultsV22(pcSheets, mso.layout, msoCash, cons.layout, tax.layout, ck.layout),
     ),
+    inputCells: [...lay.inputCells, ...lay22.inputCells, ...comp.layout.inputCells],
   };
 }

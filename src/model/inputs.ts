@@ -18,9 +18,42 @@ export const DRIVERS = ["collections", "providerFtes", "visits", "equal"] as con
 export type Driver = (typeof DRIVERS)[number];
 export const FEE_STRUCTURES = ["cost-plus", "fixed", "hybrid"] as const;
 export const FMV_METHODS = ["IRS", "INC", "EXC", "MINMAX"] as const;
-/** LOC.AFRTEST accepts these compounding frequencies for the note and for the AFR. */
-export const NOTE_COMPOUNDINGS = [1, 2, 4, 12, 365] as const;
+/**
+ * The model pays or capitalises interest monthly, so the note compounds monthly (v2.1): the only
+ * `rateCompounding` accepted. LOC.AFRTEST accepts these compoundings for the AFR.
+ */
+export const NOTE_COMPOUNDINGS = [12] as const;
 export const AFR_COMPOUNDINGS = [1, 2, 4, 12] as const;
+/** The AFR table's terms (columns of the Reference sheet's AFR table). */
+export const AFR_TERMS = ["short", "mid", "long"] as const;
+export const PHYSICIAN_COMP_MODES = ["residual", "fixed"] as const;
+/** A compliance answer; the CPOM ownership answers are Yes or No. */
+export const ANSWERS = ["Yes", "No", "N/A"] as const;
+export const YES_NO = ["Yes", "No"] as const;
+/** FMV benchmarks: a block of this many input rows on the Inputs sheet (MODEL.md v2.1). */
+export const MAX_BENCHMARKS = 50;
+/** FMV assessments: a block of this many input rows on the Inputs sheet. */
+export const MAX_ASSESSMENTS = 20;
+/** A PC's tab is "PC – " and at most this many characters of its short name (or name). */
+export const TAB_NAME_CHARS = 24;
+
+/**
+ * The seed's considerations checklist (MODEL.md v2.1 "Compliance sheet"): stable ids, in order,
+ * with the question as the Compliance sheet shows it.
+ */
+export const COMPLIANCE_QUESTIONS = [
+  { id: "cpom-laws", group: "Legal and structural", text: "Will the MSO follow state CPOM laws?" },
+  { id: "physician-owned", group: "Legal and structural", text: "Will all PCs be physician-owned and operated?" },
+  { id: "fee-fmv", group: "Legal and structural", text: "Will the MSA fee structure align with FMV and regulation?" },
+  { id: "fee-documentation", group: "Financial and operational", text: "How will MSA fees be documented in the financial statements?" },
+  { id: "cost-allocation", group: "Financial and operational", text: "How will costs be allocated between the MSO and the PCs?" },
+  { id: "loc-needed", group: "Financial and operational", text: "Is a line of credit necessary?" },
+  { id: "annual-fmv", group: "Best practices", text: "Annual FMV assessment of the MSA fee" },
+  { id: "fees-regulation", group: "Best practices", text: "Fees confirmed to meet regulation" },
+  { id: "separate-statements", group: "Best practices", text: "Separate financial statements per entity" },
+  { id: "tax-compliance", group: "Best practices", text: "Federal and state tax compliance" },
+] as const; // prettier-ignore
+export type ComplianceId = (typeof COMPLIANCE_QUESTIONS)[number]["id"];
 export const DRAW_MODES = ["deferral", "cash"] as const;
 export const MSO_ENTITIES = ["c-corp", "pass-through"] as const;
 export const LOSS_TREATMENTS = ["refund", "carryforward"] as const;
@@ -212,6 +245,28 @@ const pcSchema = z.strictObject({
     .describe(
       "true: a new practice, with no receivables of its own to collect while the first lagged months pass.",
     ),
+  /** The PC's tab name (after "PC – "); without it the name is used. */
+  shortName: z
+    .string({ error: typeError("shortName", "text") })
+    .trim()
+    .min(1, "shortName must not be empty")
+    .max(TAB_NAME_CHARS, `shortName must be at most ${TAB_NAME_CHARS} characters (it names the PC's tab)`)
+    .refine(
+      (s) => !/[[\]:*?/\\]/.test(s),
+      "shortName must not contain any of [ ] : * ? / \\ (tab names cannot)",
+    )
+    .optional()
+    .describe('The PC\'s tab name after "PC – ", at most 24 characters; without it the name is used.'),
+  // Per-PC terms (v2.1): left out, the group's value (fee.*, loc.limit) applies.
+  markup: fraction("markup", 0, 10).optional().describe("The PC's own markup; left out, fee.markup."),
+  fixedMonthly: money("fixedMonthly")
+    .optional()
+    .describe("The PC's own fixed fee a month; left out, fee.fixedMonthly."),
+  monthlyCap: money("monthlyCap").optional().describe("The PC's own monthly cap; left out, fee.monthlyCap."),
+  monthlyFloor: money("monthlyFloor")
+    .optional()
+    .describe("The PC's own monthly floor; left out, fee.monthlyFloor."),
+  locLimit: money("locLimit").optional().describe("The PC's own credit limit; left out, loc.limit."),
 });
 export type PcInputs = z.output<typeof pcSchema>;
 
@@ -254,7 +309,7 @@ const fmvSchema = z
         { error: typeError("benchmarks", "an array of numbers (markups on cost, 0.05 = 5%)") },
       )
       .min(1, "benchmarks must hold at least one number")
-      .max(200, "benchmarks may hold at most 200 numbers")
+      .max(MAX_BENCHMARKS, `benchmarks may hold at most ${MAX_BENCHMARKS} numbers`)
       .describe("Markups on cost earned by comparable service providers (0.05 = 5%): the FMV evidence."),
     method: enumOf(FMV_METHODS, "method")
       .default("IRS")
@@ -267,11 +322,33 @@ const fmvSchema = z
     highPct: percentileInput("highPct")
       .default(0.75)
       .describe("Percentile of the range's high end, at least lowPct; same rules as lowPct."),
-    lastAssessment: isoDate.describe(
-      "Date of the last FMV assessment (YYYY-MM-DD); the check wants it at most 365 days before the start.",
-    ),
+    /** Dates of FMV assessments done or planned; `lastAssessment` alone means `[lastAssessment]`. */
+    assessments: z
+      .array(isoDate, { error: typeError("assessments", "an array of ISO dates YYYY-MM-DD") })
+      .min(1, "assessments must hold at least one date")
+      .max(MAX_ASSESSMENTS, `assessments may hold at most ${MAX_ASSESSMENTS} dates`)
+      .optional()
+      .describe(
+        "Dates of FMV assessments done or planned (YYYY-MM-DD); each model year needs one in the 12 months up to its first day.",
+      ),
+    lastAssessment: isoDate
+      .optional()
+      .describe("One assessment date, the same as assessments: [lastAssessment]; not with assessments."),
   })
   .superRefine((f, ctx) => {
+    if (f.assessments !== undefined && f.lastAssessment !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["lastAssessment"],
+        message: "give assessments or lastAssessment, not both (lastAssessment means [lastAssessment])",
+      });
+    if (f.assessments === undefined && f.lastAssessment === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["assessments"],
+        message:
+          "required; an array of ISO dates YYYY-MM-DD of FMV assessments (or lastAssessment, one date)",
+      });
     if (f.lowPct > f.highPct)
       ctx.addIssue({ code: "custom", path: ["lowPct"], message: "lowPct must not be more than highPct" });
     const n = f.benchmarks.length;
@@ -291,7 +368,11 @@ const fmvSchema = z
           message: `${key} must be between 1/(n+1) and n/(n+1) for method EXC with n = ${n} benchmarks; got ${p}`,
         });
     }
-  });
+  })
+  .transform(({ lastAssessment, assessments, ...f }) => ({
+    ...f,
+    assessments: assessments ?? (lastAssessment === undefined ? [] : [lastAssessment]),
+  }));
 
 const locSchema = z.strictObject({
   limit: money("limit").describe("The agreed credit limit of each PC's line (dollars)."),
@@ -299,12 +380,19 @@ const locSchema = z.strictObject({
   rateCompounding: oneOfNumbers(NOTE_COMPOUNDINGS, "rateCompounding")
     .default(12)
     .meta({
-      description: "Times a year the note's rate compounds, for the AFR test.",
+      description: "The note compounds monthly (interest is paid or capitalised monthly): 12 if given.",
       enum: [...NOTE_COMPOUNDINGS],
     }),
-  afr: fraction("afr", 0, 1).describe(
-    "The applicable federal rate the note is tested against (0.043 = 4.3%).",
-  ),
+  /** null (or left out): looked up on the Reference sheet's AFR table. */
+  afr: fraction("afr", 0, 1)
+    .nullable()
+    .default(null)
+    .describe(
+      "The applicable federal rate the note is tested against (0.043 = 4.3%); null: looked up on the Reference sheet at the start month.",
+    ),
+  afrTerm: enumOf(AFR_TERMS, "afrTerm")
+    .default("short")
+    .describe("The AFR table's term looked up when afr is null: short, mid or long."),
   afrCompounding: oneOfNumbers(AFR_COMPOUNDINGS, "afrCompounding")
     .default(1)
     .meta({
@@ -338,6 +426,44 @@ const locSchema = z.strictObject({
     .boolean({ error: typeError("sweep", "true or false") })
     .default(false)
     .describe("Deferral mode: true repays the line from cash above minimumCash each month."),
+});
+
+const answerSchema = z.strictObject({
+  answer: enumOf(ANSWERS, "answer").describe("Yes, No or N/A (N/A is an answer)."),
+  date: isoDate.describe("When the question was answered (YYYY-MM-DD); an answer needs a date."),
+  by: z
+    .string({ error: typeError("by", "text") })
+    .max(120)
+    .optional()
+    .describe("Who answered (optional)."),
+  note: z
+    .string({ error: typeError("note", "text") })
+    .max(500)
+    .optional()
+    .describe("Evidence or a note (optional)."),
+});
+const ownershipSchema = z.strictObject({
+  physicianOwned: enumOf(YES_NO, "physicianOwned")
+    .optional()
+    .describe("Yes: the PC is physician-owned and operated."),
+  ownerLicensed: enumOf(YES_NO, "ownerLicensed")
+    .optional()
+    .describe("Yes: its owner is licensed in the PC's state (professional-corporation statutes require it)."),
+});
+/** Answers to the Compliance sheet's questions, and each PC's CPOM ownership answers (by PC name). */
+const complianceSchema = z.strictObject({
+  answers: z
+    .record(z.string(), answerSchema)
+    .default({})
+    .describe(
+      "Answers by question id (cpom-laws, physician-owned, fee-fmv, fee-documentation, cost-allocation, loc-needed, annual-fmv, fees-regulation, separate-statements, tax-compliance): answer Yes, No or N/A, date, optional by and note.",
+    ),
+  pcs: z
+    .record(z.string(), ownershipSchema)
+    .default({})
+    .describe(
+      "CPOM ownership answers by PC name (ignoring case): physicianOwned and ownerLicensed, Yes or No.",
+    ),
 });
 
 const taxSchema = z.strictObject({
@@ -434,8 +560,14 @@ export const inputsSchema = z
     ),
     mso: msoSchema.default({ openingCash: 0 }).describe("The MSO's own balance sheet at the start."),
     deal: dealSchema.default({ exitMultiple: null }).describe("The deal view: exit value of the MSO."),
+    compliance: complianceSchema
+      .default({ answers: {}, pcs: {} })
+      .describe("Answers to the Compliance sheet's questions and each PC's CPOM ownership answers."),
   })
   .superRefine((inp, ctx) => {
+    checkTabNames(inp.pcs, ctx);
+    checkTerms(inp, ctx);
+    checkCompliance(inp, ctx);
     const seen = new Map<string, number>();
     inp.pcs.forEach((pc, i) => {
       const key = pc.name.toLowerCase();
@@ -465,6 +597,91 @@ export const inputsSchema = z
       }
     });
   });
+
+type Ctx = z.RefinementCtx;
+type Parsed = {
+  pcs: PcInputs[];
+  fee: z.output<typeof feeSchema>;
+  compliance: z.output<typeof complianceSchema>;
+};
+
+/** The text after "PC – " on a PC's tab: its short name, else its name. */
+export const tabName = (pc: { name: string; shortName?: string }): string => pc.shortName ?? pc.name;
+
+/** The tab text of a name: characters Excel refuses in a tab name become spaces; 24 characters. */
+export const tabText = (name: string): string =>
+  name
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, TAB_NAME_CHARS)
+    .replace(/^'+|'+$/g, "")
+    .trim();
+
+/** Two PCs whose tab names agree in their first 24 characters (ignoring case) are refused. */
+function checkTabNames(pcs: PcInputs[], ctx: Ctx): void {
+  const seen = new Map<string, number>();
+  pcs.forEach((pc, i) => {
+    const key = tabText(tabName(pc)).toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) return void seen.set(key, i);
+    ctx.addIssue({
+      code: "custom",
+      path: ["pcs", i, "shortName"],
+      message: `tab name clash: pcs[${i}] and pcs[${first}] would both be tab "PC – ${tabText(tabName(pc))}" (first ${TAB_NAME_CHARS} characters); give each a distinct shortName (at most ${TAB_NAME_CHARS} characters)`,
+    });
+  });
+}
+
+/** A PC's effective floor (its own, else the group's) may not be above its effective cap. */
+function checkTerms(inp: Parsed, ctx: Ctx): void {
+  inp.pcs.forEach((pc, i) => {
+    const cap = pc.monthlyCap ?? inp.fee.monthlyCap;
+    const floor = pc.monthlyFloor ?? inp.fee.monthlyFloor;
+    if (cap !== null && floor !== null && floor > cap)
+      ctx.addIssue({
+        code: "custom",
+        path: ["pcs", i, "monthlyFloor"],
+        message: `effective monthly floor ${floor} is more than the effective monthly cap ${cap} (the PC's own value, else fee.*)`,
+      });
+  });
+}
+
+/** Compliance answers name known question ids; ownership answers name PCs (ignoring case). */
+function checkCompliance(inp: Parsed, ctx: Ctx): void {
+  const ids = COMPLIANCE_QUESTIONS.map((q) => q.id as string);
+  for (const id of Object.keys(inp.compliance.answers))
+    if (!ids.includes(id))
+      ctx.addIssue({
+        code: "custom",
+        path: ["compliance", "answers", id],
+        message: `unknown question id ${JSON.stringify(id)}; allowed: ${list(ids)}`,
+      });
+  const names = inp.pcs.map((p) => p.name.toLowerCase());
+  const seen = new Set<string>();
+  for (const key of Object.keys(inp.compliance.pcs)) {
+    const k = key.toLowerCase();
+    if (!names.includes(k))
+      ctx.addIssue({
+        code: "custom",
+        path: ["compliance", "pcs", key],
+        message: `no PC named ${JSON.stringify(key)}; keys are PC names (ignoring case): ${list(inp.pcs.map((p) => p.name))}`,
+      });
+    else if (seen.has(k))
+      ctx.addIssue({
+        code: "custom",
+        path: ["compliance", "pcs", key],
+        message: `PC ${JSON.stringify(key)} is given twice (keys match PC names ignoring case)`,
+      });
+    seen.add(k);
+  }
+}
+
+/** A PC's ownership answers from `compliance.pcs`, whose keys match PC names ignoring case. */
+export function ownershipOf(inp: ModelInputs, pcName: string): z.output<typeof ownershipSchema> {
+  const key = Object.keys(inp.compliance.pcs).find((k) => k.toLowerCase() === pcName.toLowerCase());
+  return key === undefined ? {} : inp.compliance.pcs[key];
+}
 
 /** Months from `start` to `month` (both YYYY-MM), counted so that `start` itself is month 1. */
 export function monthIndex(start: string, month: string): number {

@@ -169,6 +169,23 @@ export interface CellRef {
   a1: string;
 }
 
+/** The checks of MODEL.md that the master check counts, named as the summary file names them. */
+export type CheckId =
+  | "intercompanyZero"
+  | "fmvWithin"
+  | "benchmarksContiguous"
+  | "afrFound"
+  | "afrCompliant"
+  | "limitOk"
+  | "physicianCompNonNegative"
+  | "fmvAssessmentCurrent"
+  | "cpomOwnership"
+  | "complianceAnswered";
+
+/** v2.2's checks, counted by the master check like v2.1's. */
+export type V22CheckId = "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies";
+export type AnyCheckId = CheckId | V22CheckId;
+
 export interface PlanResults {
   months: CellRef;
   mso: Record<"revenue" | "interestIncome" | "costs" | "preTax" | "tax" | "netIncome", CellRef> &
@@ -203,23 +220,26 @@ export interface PlanResults {
       { sheet: string; row: number }
     >;
   }[];
-  checks: Record<
-    | "intercompanyZero"
-    | "fmvWithin"
-    | "afrCompliant"
-    | "limitOk"
-    | "physicianCompNonNegative"
-    | "fmvAssessmentCurrent"
-    | "master",
-    CellRef
-  > &
+  checks: Record<CheckId | "master", CellRef> &
     /** v2.2's checks (in the master check too). */
-    Partial<
-      Record<
-        "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies",
-        CellRef
-      >
-    >;
+    Partial<Record<V22CheckId, CellRef>>;
+  /**
+   * Every row of the Checks sheet, in sheet order, for the task pane to list and link to: each
+   * check's detail rows (`id` = its check id and what it tests, e.g. `limitOk:Austin PC`), the
+   * group rows the master check counts (`group: true`, `id` = the check id), and informational
+   * rows outside the master check. `a1` is the OK/FAIL (or REVIEW) cell on the Checks sheet.
+   */
+  checkRows?: {
+    id: string;
+    check: AnyCheckId | "feeSplittingRisk";
+    label: string;
+    a1: string;
+    value: string;
+    group: boolean;
+    informational: boolean;
+  }[];
+  /** v2.1: per model year, in order, the Checks cell saying OK when an FMV assessment covers it. */
+  fmvAssessmentByYear?: CellRef[];
   /** The FMV band (group-wide) the realised markups are tested against; read by the task pane. */
   fmvBand?: { low: CellRef; high: CellRef };
   /**

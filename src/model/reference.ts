@@ -6,10 +6,10 @@ import afrData from "../../data/afr-table.json";
 import cpomData from "../../data/cpom-states.json";
 
 export interface AfrRates {
-  annual: number;
-  semiannual: number;
-  quarterly: number;
-  monthly: number;
+  annual: number | null;
+  semiannual: number | null;
+  quarterly: number | null;
+  monthly: number | null;
 }
 export interface AfrRow {
   month: string;

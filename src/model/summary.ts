@@ -41,6 +41,11 @@ export interface ModelSummary {
     /** v2.2: cash at the last month end, and the lowest month-end cash while active. */
     closingCash: number;
     minCash: number;
+    /** v2.1: the PC's credit limit (its own, else the group's). */
+    limit: number;
+    /** null for a model year with no active month (v2.2; its status is N/A). */
+    realisedMarkupByYear: (number | null)[];
+    fmvStatusByYear: string[];
   }[];
   /** v2.2: the MSO consolidating the PCs (ASC 810). */
   consolidated: { collections: number; ebitda: number; netIncome: number; nonControllingInterest: number };
@@ -65,6 +70,11 @@ export interface ModelSummary {
     pcCashNonNegative: boolean;
     msoCashNonNegative: boolean;
     consolidationTies: boolean;
+    fmvAssessmentByYear: boolean[];
+    benchmarksContiguous: boolean;
+    afrFound: boolean;
+    cpomOwnership: boolean;
+    complianceAnswered: boolean;
     master: boolean;
   };
 }
@@ -129,6 +139,11 @@ export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<M
       limitOk: (await read(host, c.limitOk)) === true,
       closingCash: await num(host, v.pcs[p].cells.closingCash),
       minCash: await num(host, v.pcs[p].cells.minCash),
+      limit: await num(host, pc.limit ?? c.requiredLimit),
+      realisedMarkupByYear: await Promise.all((pc.years ?? []).map((y) => numOrNull(host, y.markup))),
+      fmvStatusByYear: await Promise.all(
+        (pc.years ?? []).map(async (y) => String(await read(host, y.fmvStatus))),
+      ),
     });
   }
   const k = r.checks;
@@ -175,6 +190,11 @@ export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<M
       pcCashNonNegative: await ok(host, v.checks.pcCashNonNegative),
       msoCashNonNegative: await ok(host, v.checks.msoCashNonNegative),
       consolidationTies: await ok(host, v.checks.consolidationTies),
+      fmvAssessmentByYear: await Promise.all((r.fmvAssessmentByYear ?? []).map((ref) => ok(host, ref))),
+      benchmarksContiguous: await ok(host, k.benchmarksContiguous),
+      afrFound: await ok(host, k.afrFound),
+      cpomOwnership: await ok(host, k.cpomOwnership),
+      complianceAnswered: await ok(host, k.complianceAnswered),
       master: await ok(host, k.master),
     },
   };

@@ -2,7 +2,16 @@
  * A small helper that lays cells onto one PlanSheet: labels, constants and timeline rows written
  * the FAST way (label, unit and constant columns at the left, one formula per row across months).
  */
-import { PLAN_TAG, PlanCell, PlanScalar, PlanSheet, StyleRole, columnLetter } from "./plan";
+import {
+  PLAN_TAG,
+  PlanCell,
+  PlanConditionalFormat,
+  PlanScalar,
+  PlanSheet,
+  PlanValidation,
+  StyleRole,
+  columnLetter,
+} from "./plan";
 
 export const FMT = {
   money: "#,##0.00;[Red]-#,##0.00",
@@ -27,6 +36,8 @@ export type RowFormula = (col: string, prev: string) => string;
 export class SheetWriter {
   private readonly cells = new Map<string, PlanCell>();
   readonly columnWidths: Record<string, number> = {};
+  readonly validations: PlanValidation[] = [];
+  readonly conditionalFormats: PlanConditionalFormat[] = [];
 
   constructor(
     readonly name: string,
@@ -112,8 +123,19 @@ export class SheetWriter {
       columnWidths: this.columnWidths,
     };
     if (freeze) sheet.freeze = freeze;
+    if (this.validations.length > 0) sheet.validations = this.validations;
+    if (this.conditionalFormats.length > 0) sheet.conditionalFormats = this.conditionalFormats;
     return sheet;
   }
+}
+
+/** OK cells green, FAIL red, anything else that is not OK (REVIEW) amber: on a status range. */
+export function statusFormats(w: SheetWriter, range: string): void {
+  w.conditionalFormats.push(
+    { range, rule: { kind: "textEquals", text: "FAIL" }, style: "bad" },
+    { range, rule: { kind: "textEquals", text: "OK" }, style: "good" },
+    { range, rule: { kind: "textEquals", text: "REVIEW" }, style: "warning" },
+  );
 }
 
 /** Month column letters for T months, starting at column E. */

@@ -31,8 +31,17 @@ import { planSheetRenames, renamePlanSheets, sheetNameProblem } from "./host-she
  * knows these functions by their bare names.
  */
 export function toHyperFormulaFormula(formula: string): string {
-  return formula.replace(/_xlfn\./g, "");
+  return formula.replace(/_xlfn\./g, "").replace(FILLED_PART, "$1");
 }
+
+/**
+ * `Sheet!$C$10:INDEX(Block,MAX(1,COUNT(Block)))` — the filled part of a block, which the plan
+ * passes to the add-in's functions so that no blank reaches them in Excel (some platforms pass a
+ * blank as 0). HyperFormula cannot parse a range ending in a function; it passes blanks as empty
+ * values, which the functions skip, so there the whole block is the same argument.
+ */
+const FILLED_PART =
+  /(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$[A-Z]+\$\d+:INDEX\(([A-Za-z_][\w.]*),MAX\(1,COUNT\(\1\)\)\)/g;
 
 /**
  * A constant as HyperFormula raw content. Every string gets HyperFormula's leading apostrophe, so

@@ -43,7 +43,16 @@ describe("npm run model", () => {
       "Tampa Bay Primary Care PA",
       "Sacramento Medical Group, a Professional Corporation",
     ]);
-    expect(Object.values(summary.checks).every((v) => v === true)).toBe(true);
+    // three-states.json's deliberate failure: the California PC's owner is not licensed there.
+    const { fmvAssessmentByYear, cpomOwnership, master: masterOk, ...others } = summary.checks;
+    expect(fmvAssessmentByYear).toEqual([true, true, true]);
+    expect([cpomOwnership, masterOk]).toEqual([false, false]);
+    expect(Object.values(others).every((v) => v === true)).toBe(true);
+    expect(summary.pcs[2]).toMatchObject({
+      limit: 2000000,
+      realisedMarkupByYear: [0.065, 0.065, 0.065],
+      fmvStatusByYear: ["WITHIN", "WITHIN", "WITHIN"],
+    });
     const fees = summary.pcs.reduce((a: number, p: { fees: number }) => a + p.fees, 0);
     expect(Math.abs(fees - summary.mso.revenue)).toBeLessThan(0.005);
 
@@ -52,20 +61,24 @@ describe("npm run model", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Inputs",
       "MSO",
-      "PC – Austin Family Medicine PC",
-      "PC – Tampa Bay Primary Care PA",
-      "PC – Sacramento Medical Group,",
+      "PC – Austin Family Medicine",
+      "PC – Tampa Bay Primary Care",
+      "PC – Sacramento Medical Group",
       "Intercompany",
       "Consolidated",
       "Tax",
       "Checks",
       "Summary",
+      "Compliance",
       "Reference",
     ]);
     const master = wb.getWorksheet("Checks")!.getCell("C3").value as ExcelJS.CellFormulaValue;
-    expect(master).toMatchObject({ formula: 'IF(B3=0,"OK","FAIL")', result: "OK" });
+    expect(master).toMatchObject({
+      formula: 'IF(ISERROR(B3=0),"FAIL",IF(B3=0,"OK","FAIL"))',
+      result: "FAIL",
+    });
     // v2.2: the PC computes its own fee from the MSA's terms on the cost base the MSO invoices.
-    const pcFee = wb.getWorksheet("PC – Austin Family Medicine PC")!.getCell("E14");
+    const pcFee = wb.getWorksheet("PC – Austin Family Medicine")!.getCell("E14");
     expect((pcFee.value as ExcelJS.CellFormulaValue).formula).toMatch(/MSO!E\d+/);
     const mso = wb.getWorksheet("MSO")!;
     let collRow = 0;
@@ -73,7 +86,7 @@ describe("npm run model", () => {
       if (!collRow && row.getCell(1).value === "Collections (from the PC's books)") collRow = n;
     });
     const link = mso.getCell(`E${collRow}`);
-    expect((link.value as ExcelJS.CellFormulaValue).formula).toBe("'PC – Austin Family Medicine PC'!E12");
+    expect((link.value as ExcelJS.CellFormulaValue).formula).toBe("'PC – Austin Family Medicine'!E12");
     expect(link.font.color?.argb).toBe("FF008000"); // green link
     const inputsCell = (name: string) => {
       const ranges = wb.definedNames.getRanges(name).ranges;
@@ -83,9 +96,28 @@ describe("npm run model", () => {
     };
     expect(inputsCell("Fee_Markup").value).toBe(0.065); // three-states.json
     expect(inputsCell("Fee_Markup").font.color?.argb).toBe("FF0000FF"); // blue input
-    // T is structural (the timeline is laid out when the model is built): black, not an input
+    // T is structural (the timeline is laid out when the model is built): grey, not blue
     expect(inputsCell("Months").value).toBe(36);
-    expect(inputsCell("Months").font.color?.argb).toBe("FF000000");
+    expect(inputsCell("Months").font.color?.argb).toBe("FF595959");
+  });
+
+  it.each([
+    [
+      "--out not ending in .xlsx",
+      (d: string) => ["--out", join(d, "model.json")],
+      /--out must name an \.xlsx file/,
+    ],
+    [
+      "--summary naming the --out file",
+      (d: string) => ["--out", join(d, "same.xlsx"), "--summary", join(d, ".", "same.xlsx")],
+      /--summary must not name the same file as --out/,
+    ],
+  ])("refuses %s, writes nothing", (_what, args, message) => {
+    const d = mkdtempSync(join(tmpdir(), "mso-cli-guard-"));
+    const r = run(["--inputs", join(EXAMPLES_DIR, "one-pc.json"), ...args(d)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(d)).toEqual([]);
   });
 
   it.each([

@@ -59,13 +59,13 @@ describe.each(["addin", "portable"] as const)("hand-checked 1-PC, 12-month model
     expect(host.readValueSync("Checks", "C5")).toBeCloseTo(0.1, 12);
     expect(host.readValueSync("Checks", "D5")).toBeCloseTo(0.115, 12);
     expect(host.readValueSync(pc.cells.fmvStatus.sheet, pc.cells.fmvStatus.a1)).toBe("WITHIN");
-    // assessment 2025-06-30 is 185 days before 2026-01-01: 1 day to Jul 1, then Jul–Dec
-    // 31 + 31 + 30 + 31 + 30 + 31 = 184; 185 ≤ 365, so OK
+    // assessment 2025-06-30 lies in [2025-01-01, 2026-01-01], the 12 months up to model year 1's
+    // first day: one assessment covers the (only) year, so OK
     const checks = host.sheetValues("Checks");
-    const age = checks.findIndex((row) => row[0] === "FMV assessment age at the first month (days)");
-    expect(age).toBeGreaterThan(0);
-    expect(checks[age][1]).toBe(185);
-    expect(checks[age][2]).toBe("OK");
+    const year1 = checks.findIndex((row) => row[0] === "FMV assessments covering model year 1");
+    expect(year1).toBeGreaterThan(0);
+    expect(checks[year1][1]).toBe(1);
+    expect(checks[year1][2]).toBe("OK");
     expect(readChecks(plan, host).master).toBe("OK");
   });
 });

@@ -41,4 +41,24 @@ export const handCheckJson = (): ModelInputsJson => ({
   tax: { msoFederalRate: 0.21, msoStateRate: 0.05 },
   // v2.2: the MSO's cash must fund the deferred fees (5,000 a month short) and year-end dividends.
   mso: { openingCash: 100000 },
+  compliance: {
+    answers: Object.fromEntries(
+      [
+        "cpom-laws",
+        "physician-owned",
+        "fee-fmv",
+        "fee-documentation",
+        "cost-allocation",
+        "loc-needed",
+        "annual-fmv",
+        "fees-regulation",
+        "separate-statements",
+        "tax-compliance",
+      ].map(
+        // prettier-ignore
+        (id) => [id, { answer: "Yes" as const, date: "2026-01-02" }],
+      ),
+    ),
+    pcs: { "Solo PC": { physicianOwned: "Yes", ownerLicensed: "Yes" } },
+  },
 });

@@ -584,7 +584,7 @@ export function oracle22(inputs: ModelInputs): Oracle22 {
     limitOk: pcs.every((x) => x.limitOk),
     fmvWithin: pcs.every((x) => x.statusByYear.every((s) => s === "WITHIN" || s === "N/A")),
     physicianCompNonNegative: pcs.every((x) => x.minMonthlyPhysicianComp >= 0),
-    afrCompliant: afrTest(loc.rate, loc.rateCompounding, loc.afr, loc.afrCompounding),
+    afrCompliant: loc.afr !== null && afrTest(loc.rate, loc.rateCompounding, loc.afr, loc.afrCompounding),
   };
 
   return {

@@ -91,6 +91,15 @@ export function oracleDifferences(inputs: ModelInputs, plan: SheetPlan, host: Hy
     );
     num(`${n} realised markup`, cell(c.realisedMarkup), x.realisedMarkup, RATIO);
     same(`${n} FMV status`, cell(c.fmvStatus), x.fmvStatus);
+    const years = pc.years ?? [];
+    if (years.length !== x.realisedMarkupByYear.length)
+      out.push(`${n} ${years.length} FMV years, oracle ${x.realisedMarkupByYear.length}`);
+    years.forEach((y, i) => {
+      num(`${n} realised markup, year ${i + 1}`, cell(y.markup), x.realisedMarkupByYear[i], RATIO);
+      same(`${n} FMV status, year ${i + 1}`, cell(y.fmvStatus), x.fmvStatusByYear[i]);
+    });
+    if (pc.limit) num(`${n} credit limit`, cell(pc.limit), x.limit, MONEY);
+    else out.push(`${n} no limit cell in the plan`);
     num(`${n} peak LOC balance`, cell(c.peakLoc), x.peakLoc, MONEY);
     num(`${n} required limit`, cell(c.requiredLimit), x.requiredLimit, MONEY);
     same(`${n} limit OK`, cell(c.limitOk), x.limitOk);
@@ -114,8 +123,24 @@ export function oracleDifferences(inputs: ModelInputs, plan: SheetPlan, host: Hy
   const v22 = oracle22(inputs).checks;
   const v22Ok =
     v22.balanceSheetsBalance && v22.pcCashNonNegative && v22.msoCashNonNegative && v22.consolidationTies;
-  for (const [k, ok] of Object.entries(o.checks))
+  const { fmvAssessmentByYear, ...flags } = o.checks;
+  for (const [k, ok] of Object.entries(flags))
     same(`check ${k}`, checks[k as keyof typeof checks], (k === "master" ? ok && v22Ok : ok) ? "OK" : "FAIL");
+  const byYear = plan.results.fmvAssessmentByYear ?? [];
+  if (byYear.length !== fmvAssessmentByYear.length)
+    out.push(`${byYear.length} assessment years, oracle ${fmvAssessmentByYear.length}`);
+  byYear.forEach((ref, y) =>
+    same(`assessment covers year ${y + 1}`, cell(ref), fmvAssessmentByYear[y] ? "OK" : "FAIL"),
+  );
+  // Informational rows: the fee-splitting flag per PC, REVIEW when the oracle sees the risk.
+  const info = (plan.results.checkRows ?? []).filter((x) => x.informational);
+  o.pcs.forEach((x, p) =>
+    same(
+      `fee-splitting risk ${x.name}`,
+      info[p] && cell({ sheet: "Checks", a1: info[p].a1 }),
+      x.feeSplittingRisk ? "REVIEW" : "OK",
+    ),
+  );
   return out;
 }
 
@@ -173,7 +198,7 @@ const HAS_OPENING_BALANCE = (() => {
       },
     ],
     fee: { markup: 0.05 },
-    fmv: { benchmarks: [0.05], method: "MINMAX", lastAssessment: "2025-06-30" },
+    fmv: { benchmarks: [0.05], method: "MINMAX", assessments: ["2025-06-30"] },
     loc: { limit: 1, rate: 0.05, afr: 0.04 },
     tax: { msoFederalRate: 0.21, msoStateRate: 0.05 },
   };
@@ -209,6 +234,13 @@ const branchyInputs = fc
         fixedComp: fc.boolean(),
         compShare: frac(0, 0.6, 100),
         opening: fc.constantFrom(0, 0, 25_000, 180_000),
+        // Per-PC terms (v2.1): none, or the PC's own markup, cap, floor, fixed fee and limit.
+        own: fc.constantFrom(false, false, true),
+        ownMarkup: fc.integer({ min: -10, max: 10 }).map((n) => n / 1000),
+        ownCapK: fc.constantFrom(null, 0.8, 1.2),
+        ownFloorK: fc.constantFrom(null, 0.5, 0.95),
+        ownLimitK: fc.constantFrom(0.9, 2),
+        licensed: fc.constantFrom("Yes", "Yes", "No"),
       }),
       { minLength: 1, maxLength: 4 },
     ),
@@ -232,7 +264,10 @@ const branchyInputs = fc
     buffer: frac(0, 0.3, 100),
     lot: fc.constantFrom(0, 1000, 50000),
     limitK: fc.constantFrom(0.6, 0.95, 1.1, 3),
-    age: fc.integer({ min: 0, max: 420 }),
+    // Per model year, how many days before its first day an assessment was done.
+    ages: fc.array(fc.integer({ min: 0, max: 420 }), { minLength: 3, maxLength: 3 }),
+    lookupAfr: fc.constantFrom(false, false, true),
+    answered: fc.constantFrom(10, 10, 6),
     fed: frac(0, 0.35, 100),
     st: frac(0, 0.1, 100),
   })
@@ -248,8 +283,18 @@ const branchyInputs = fc
       .map((d, i) => markup + (i < half ? -d : d) + (g.lenient ? 0 : g.shift))
       .map((b) => Math.round(b * 10000) / 10000);
     const minColl = Math.min(...g.pcs.map((p) => p.coll));
-    const start = Date.UTC(g.year, g.month - 1, 1);
-    const age = g.lenient ? Math.min(g.age, 365) : g.age;
+    const years = Math.ceil(g.months / 12);
+    const assessments = g.ages
+      .slice(0, years)
+      .map(
+        (age, y) =>
+          new Date(
+            Date.UTC(g.year, g.month - 1 + 12 * y, 1) - (g.lenient ? Math.min(age, 364) : age) * 86400000,
+          ),
+      )
+      .map((d) => d.toISOString().slice(0, 10));
+    const questions = ["cpom-laws", "physician-owned", "fee-fmv", "fee-documentation", "cost-allocation", "loc-needed", "annual-fmv", "fees-regulation", "separate-statements", "tax-compliance"]; // prettier-ignore
+    const answered = g.lenient ? 10 : g.answered;
     const lines = [
       ...g.core.map((line, i) => ({
         line,
@@ -280,7 +325,8 @@ const branchyInputs = fc
           ? { mode: "fixed", annual: Math.round(p.coll * p.compShare) }
           : { mode: "residual" },
         ...(HAS_OPENING_BALANCE ? { locOpeningBalance: p.opening } : {}),
-      })),
+        ...(p.own && !g.lenient ? { markup: Math.max(0, markup + p.ownMarkup) } : {}),
+      })) as Record<string, unknown>[],
       fee: {
         structure,
         markup,
@@ -293,13 +339,12 @@ const branchyInputs = fc
         method: g.method,
         lowPct: g.lowPct,
         highPct: g.highPct,
-        lastAssessment: new Date(start - age * 86400000).toISOString().slice(0, 10),
+        assessments,
       },
       loc: {
         limit: 1e12,
         rate: Math.max(0, Math.round((g.afr + (g.lenient ? Math.abs(g.spread) : g.spread)) * 10000) / 10000),
-        rateCompounding: g.lenient ? g.afrCompounding : g.rateCompounding,
-        afr: g.afr,
+        afr: g.lookupAfr && !g.lenient ? null : g.afr,
         afrCompounding: g.afrCompounding,
         deferralShare: g.deferral,
         monthlyRepayment: g.repayment,
@@ -308,6 +353,19 @@ const branchyInputs = fc
         lot: g.lot,
       },
       tax: { msoFederalRate: g.fed, msoStateRate: g.st },
+      compliance: {
+        answers: Object.fromEntries(
+          questions
+            .slice(0, answered)
+            .map((id, i) => [id, { answer: ["Yes", "No", "N/A"][i % 3], date: "2026-01-05" }]),
+        ),
+        pcs: Object.fromEntries(
+          g.pcs.map((p, i) => [
+            `pc ${i + 1}`,
+            { physicianOwned: "Yes", ownerLicensed: g.lenient ? "Yes" : p.licensed },
+          ]),
+        ),
+      },
     };
     // Scale the fixed fee, cap, floor and limit to the model's own size (from the oracle, which
     // is independent of the builder), so that they bind in some runs and not in others.
@@ -321,9 +379,24 @@ const branchyInputs = fc
     if (floorK !== null) json.fee.monthlyFloor = Math.round(floorK * avgFee);
     if (json.fee.monthlyCap !== null && json.fee.monthlyFloor !== null)
       json.fee.monthlyFloor = Math.min(json.fee.monthlyFloor, json.fee.monthlyCap);
+    // A PC's own cap and floor around its own average fee, kept floor ≤ cap against the group's.
+    g.pcs.forEach((p, i) => {
+      if (!p.own || g.lenient) return;
+      const pc = json.pcs[i];
+      const own = sized.pcs[i].fee.reduce((a, b) => a + b, 0) / sized.pcs[i].fee.length;
+      if (p.ownCapK !== null) pc.monthlyCap = Math.round(p.ownCapK * own);
+      if (p.ownFloorK !== null) pc.monthlyFloor = Math.round(p.ownFloorK * own);
+      const cap = (pc.monthlyCap as number | undefined) ?? json.fee.monthlyCap;
+      const floor = (pc.monthlyFloor as number | undefined) ?? json.fee.monthlyFloor;
+      if (cap !== null && floor !== null && floor > cap) pc.monthlyFloor = cap;
+      if (structure !== "cost-plus") pc.fixedMonthly = Math.round(json.fee.fixedMonthly * 1.1);
+    });
     const capped = oracle(validInputs(json));
     const required = Math.max(...capped.pcs.map((x) => x.requiredLimit));
     json.loc.limit = Math.round((g.lenient ? 3 : g.limitK) * required);
+    g.pcs.forEach((p, i) => {
+      if (p.own && !g.lenient) json.pcs[i].locLimit = Math.round(p.ownLimitK * capped.pcs[i].requiredLimit);
+    });
     return validInputs(json);
   });
 
@@ -338,9 +411,22 @@ function record(inputs: ModelInputs, o: Oracle): void {
   const cap = inputs.fee.monthlyCap;
   const floor = inputs.fee.monthlyFloor;
   for (const x of o.pcs) {
-    if (cap !== null && x.fee.some((f) => f === cap)) reached.add("cap binds");
-    if (cap !== null && x.fee.some((f) => f < cap)) reached.add("cap does not bind");
-    if (floor !== null && floor > 0 && x.fee.some((f) => f === floor)) reached.add("floor binds");
+    const own = inputs.pcs[o.pcs.indexOf(x)];
+    const c = own.monthlyCap ?? cap;
+    const fl = own.monthlyFloor ?? floor;
+    if (c !== null && x.fee.some((f) => f === c)) reached.add("cap binds");
+    if (c !== null && x.fee.some((f) => f < c)) reached.add("cap does not bind");
+    if (fl !== null && fl > 0 && x.fee.some((f) => f === fl)) reached.add("floor binds");
+    if (own.markup !== undefined) reached.add("PC's own markup");
+    if (own.monthlyCap !== undefined && x.fee.some((f) => f === own.monthlyCap))
+      reached.add("PC's own cap binds");
+    if (own.locLimit !== undefined) reached.add("PC's own limit");
+    reached.add(
+      `FMV years ${x.fmvStatusByYear.join(",")}`.includes("WITHIN,") &&
+        x.fmvStatusByYear.some((s) => s !== "WITHIN")
+        ? "FMV WITHIN in one year, not in another"
+        : "FMV by year",
+    );
     if (x.repay.some((v) => v > 0)) reached.add("repayments");
     if (x.open[0] > 0) reached.add("opening balance");
     reached.add(`FMV ${x.fmvStatus}`);
@@ -351,7 +437,9 @@ function record(inputs: ModelInputs, o: Oracle): void {
     reached.add("fixed physician comp");
   if (inputs.pcs.some((p) => p.physicianComp.mode === "residual")) reached.add("residual physician comp");
   if (inputs.loc.deferralShare > 0) reached.add(`capitalizeInterest ${inputs.loc.capitalizeInterest}`);
-  for (const [k, ok] of Object.entries(o.checks)) reached.add(`${k} ${ok ? "OK" : "FAIL"}`);
+  for (const [k, ok] of Object.entries(o.checks))
+    if (typeof ok === "boolean") reached.add(`${k} ${ok ? "OK" : "FAIL"}`);
+  if (inputs.loc.afr === null) reached.add("AFR looked up");
 }
 
 const RUNS = { numRuns: 20, seed: 4_2026_0107 };
@@ -402,6 +490,16 @@ describe("random inputs against the oracle", () => {
       "fmvAssessmentCurrent FAIL",
       "master OK",
       "master FAIL",
+      "afrFound OK",
+      "afrFound FAIL",
+      "AFR looked up",
+      "cpomOwnership OK",
+      "cpomOwnership FAIL",
+      "complianceAnswered OK",
+      "complianceAnswered FAIL",
+      "PC's own markup",
+      "PC's own cap binds",
+      "PC's own limit",
       ...(HAS_OPENING_BALANCE ? ["opening balance"] : []),
     ];
     expect(wanted.filter((w) => !reached.has(w))).toEqual([]);

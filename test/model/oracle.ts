@@ -6,8 +6,43 @@
  * that compares the evaluated workbook with it checks the builder against MODEL.md, not against
  * itself.
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import type { ModelInputs } from "../../src/model/inputs";
 import type { ModelSummary, V22CheckKey } from "../../src/model/summary";
+
+/** The question ids of MODEL.md v2.1 "Compliance sheet", typed here from the specification. */
+const QUESTION_IDS = [
+  "cpom-laws",
+  "physician-owned",
+  "fee-fmv",
+  "fee-documentation",
+  "cost-allocation",
+  "loc-needed",
+  "annual-fmv",
+  "fees-regulation",
+  "separate-statements",
+  "tax-compliance",
+];
+
+/** The AFR table as the data file has it (percent), read here without the builder's code. */
+function afrFromCsv(month: string, term: string, m: number): number | null {
+  const lines = readFileSync(join(__dirname, "..", "..", "data", "afr-table-1.csv"), "utf8")
+    .trim()
+    .split("\n");
+  const head = lines[0].split(",");
+  const col = `${{ short: "st", mid: "mt", long: "lt" }[term]}_${{ 1: "annual", 2: "semi", 4: "quarterly", 12: "monthly" }[m]}`;
+  const row = lines.slice(1).find((l) => l.startsWith(`${month},`));
+  if (!row) return null;
+  const v = row.split(",")[head.indexOf(col)];
+  return v === "" ? null : Number(v) / 100;
+}
+
+/** CPOM tier of a state, from data/cpom-states.json (unknown states: the default tier). */
+function cpomTier(state: string): string {
+  const d = JSON.parse(readFileSync(join(__dirname, "..", "..", "data", "cpom-states.json"), "utf8"));
+  return (d.states as { code: string; tier: string }[]).find((x) => x.code === state)?.tier ?? d.defaultTier;
+}
 
 export type FmvStatus = "BELOW" | "WITHIN" | "ABOVE";
 
@@ -30,7 +65,12 @@ export interface OraclePc {
   totals: { fees: number; passThrough: number; interest: number; physicianComp: number; netIncome: number };
   minMonthlyPhysicianComp: number;
   realisedMarkup: number;
+  realisedMarkupByYear: number[];
+  fmvStatusByYear: FmvStatus[];
+  /** The first status in year order that is not WITHIN, else WITHIN. */
   fmvStatus: FmvStatus;
+  limit: number;
+  feeSplittingRisk: boolean;
   peakLoc: number;
   requiredLimit: number;
   limitOk: boolean;
@@ -55,8 +95,8 @@ export interface Oracle {
   msoTotals: Record<MsoKey, number>;
   /** FMV.RANGE of the benchmarks: low, median, high. */
   fmvRange: { low: number; median: number; high: number };
-  /** Days from the last FMV assessment to the first day of startMonth. */
-  assessmentAgeDays: number;
+  /** The AFR used: typed, else looked up (null when the table has no such row). */
+  afr: number | null;
   checks: OracleChecks;
 }
 
@@ -158,13 +198,18 @@ export function oracle(inputs: ModelInputs): Oracle {
   );
 
   const f = inputs.fee;
-  const feeOf = (b: number, passThrough: number): number => {
+  // A PC's own terms, else the group's (MODEL.md v2.1 "Terms per PC").
+  const feeOf = (pc: ModelInputs["pcs"][number], b: number, passThrough: number): number => {
+    const markup = pc.markup ?? f.markup;
+    const fixed = pc.fixedMonthly ?? f.fixedMonthly;
+    const floor = pc.monthlyFloor ?? f.monthlyFloor;
+    const cap = pc.monthlyCap ?? f.monthlyCap;
     let x: number;
-    if (f.structure === "cost-plus") x = b * (1 + f.markup) + passThrough;
-    else if (f.structure === "fixed") x = f.fixedMonthly + passThrough;
-    else x = b * (1 + f.markup) + passThrough + f.fixedMonthly;
-    if (f.monthlyFloor !== null) x = Math.max(x, f.monthlyFloor);
-    if (f.monthlyCap !== null) x = Math.min(x, f.monthlyCap);
+    if (f.structure === "cost-plus") x = b * (1 + markup) + passThrough;
+    else if (f.structure === "fixed") x = fixed + passThrough;
+    else x = b * (1 + markup) + passThrough + fixed;
+    if (floor !== null) x = Math.max(x, floor);
+    if (cap !== null) x = Math.min(x, cap);
     return x;
   };
 
@@ -176,9 +221,9 @@ export function oracle(inputs: ModelInputs): Oracle {
   };
 
   const loc = inputs.loc;
-  const T1 = Math.min(12, T);
+  const years = Array.from({ length: Math.ceil(T / 12) }, (_, y) => y);
   const pcs: OraclePc[] = inputs.pcs.map((pc, p) => {
-    const fee = ts.map((_t, t) => feeOf(base[p][t], pt[p][t]));
+    const fee = ts.map((_t, t) => feeOf(pc, base[p][t], pt[p][t]));
     const open: number[] = [];
     const draw: number[] = [];
     const repay: number[] = [];
@@ -198,13 +243,18 @@ export function oracle(inputs: ModelInputs): Oracle {
         : coll[p][t] - clin[p][t] - fee[t] - int[t],
     );
     const ni = ts.map((_t, t) => coll[p][t] - clin[p][t] - fee[t] - int[t] - comp[t]);
-    let feeLessPt = 0;
-    let baseSum = 0;
-    for (let t = 0; t < T1; t++) {
-      feeLessPt += fee[t] - pt[p][t];
-      baseSum += base[p][t];
-    }
-    const realisedMarkup = feeLessPt / baseSum - 1;
+    // Realised markup of each model year y over its months (the last year may be partial).
+    const realisedMarkupByYear = years.map((y) => {
+      let feeLessPt = 0;
+      let baseSum = 0;
+      for (let t = 12 * y; t < Math.min(12 * y + 12, T); t++) {
+        feeLessPt += fee[t] - pt[p][t];
+        baseSum += base[p][t];
+      }
+      return feeLessPt / baseSum - 1;
+    });
+    const fmvStatusByYear = realisedMarkupByYear.map((m) => fmvStatus(m, fmvRange));
+    const limit = pc.locLimit ?? loc.limit;
     // MODEL.md v2.2: the peak counts the opening balance too (max(open at j, max close)).
     const peakLoc = Math.max(open[0], ...close);
     const buffered = peakLoc * (1 + loc.buffer);
@@ -231,11 +281,16 @@ export function oracle(inputs: ModelInputs): Oracle {
         netIncome: sum(ni),
       },
       minMonthlyPhysicianComp: Math.min(...comp),
-      realisedMarkup,
-      fmvStatus: fmvStatus(realisedMarkup, fmvRange),
+      realisedMarkup: realisedMarkupByYear[0],
+      realisedMarkupByYear,
+      fmvStatusByYear,
+      fmvStatus: fmvStatusByYear.find((x) => x !== "WITHIN") ?? "WITHIN",
+      limit,
+      feeSplittingRisk:
+        cpomTier(pc.state).includes("Strict") && inputs.serviceLines.some((s) => s.driver === "collections"),
       peakLoc,
       requiredLimit,
-      limitOk: requiredLimit <= loc.limit,
+      limitOk: requiredLimit <= limit,
     };
   });
 
@@ -253,15 +308,33 @@ export function oracle(inputs: ModelInputs): Oracle {
     number
   >;
 
-  const [ay, am, ad] = inputs.fmv.lastAssessment.split("-").map(Number);
-  const assessmentAgeDays = Math.round((Date.UTC(sy, sm - 1, 1) - Date.UTC(ay, am - 1, ad)) / 86400000);
+  // Year y starts on F_y, 12y months after the first day; covered by an assessment a with
+  // EDATE(F_y, −12) ≤ a ≤ F_y (ISO dates compare as text).
+  const iso = (months: number) => new Date(Date.UTC(sy, sm - 1 + months, 1)).toISOString().slice(0, 10);
+  const fmvAssessmentByYear = years.map((y) =>
+    inputs.fmv.assessments.some((a) => iso(12 * y - 12) <= a && a <= iso(12 * y)),
+  );
+  const afr = loc.afr ?? afrFromCsv(inputs.startMonth, loc.afrTerm, loc.afrCompounding);
+  const owned = (name: string) => {
+    const key = Object.keys(inputs.compliance.pcs).find((k) => k.toLowerCase() === name.toLowerCase());
+    const o = key === undefined ? {} : inputs.compliance.pcs[key];
+    return o.physicianOwned === "Yes" && o.ownerLicensed === "Yes";
+  };
   const checks = {
     intercompanyZero: true, // both sets of books follow the same calculations
-    fmvWithin: pcs.every((x) => x.fmvStatus === "WITHIN"),
-    afrCompliant: afrTest(loc.rate, loc.rateCompounding, loc.afr, loc.afrCompounding),
+    fmvWithin: pcs.every((x) => x.fmvStatusByYear.every((st) => st === "WITHIN")),
+    benchmarksContiguous: true, // a JSON list has no gaps
+    afrFound: afr !== null,
+    // The note compounds monthly (v2.1): LOC.AFRTEST(rate, 12, afr, afrCompounding).
+    afrCompliant: afr !== null && afrTest(loc.rate, 12, afr, loc.afrCompounding),
     limitOk: pcs.every((x) => x.limitOk),
     physicianCompNonNegative: pcs.every((x) => x.comp.every((c) => c >= 0)),
-    fmvAssessmentCurrent: assessmentAgeDays <= 365,
+    fmvAssessmentCurrent: fmvAssessmentByYear.every(Boolean),
+    cpomOwnership: inputs.pcs.every((pc) => owned(pc.name)),
+    complianceAnswered: QUESTION_IDS.every((id) => {
+      const a = inputs.compliance.answers[id];
+      return a !== undefined && a.answer !== undefined && a.date !== undefined;
+    }),
   };
   return {
     months: T,
@@ -272,7 +345,7 @@ export function oracle(inputs: ModelInputs): Oracle {
     mso,
     msoTotals,
     fmvRange,
-    assessmentAgeDays,
-    checks: { ...checks, master: Object.values(checks).every(Boolean) },
+    afr,
+    checks: { ...checks, fmvAssessmentByYear, master: Object.values(checks).every(Boolean) },
   };
 }

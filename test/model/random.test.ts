@@ -78,7 +78,10 @@ const compliantInputs = fc
     const total = g.pcs.reduce((a, p) => a + p.coll, 0);
     const minColl = Math.min(...g.pcs.map((p) => p.coll));
     const start = Date.UTC(g.year, g.month - 1, 1);
+    // One assessment in the 12 months before each model year's first day (at most 2 years).
     const assessed = new Date(start - g.age * 86400000).toISOString().slice(0, 10);
+    const year2 = Date.UTC(g.year, g.month - 1 + 12, 1);
+    const assessed2 = new Date(year2 - g.age * 86400000).toISOString().slice(0, 10);
     return validInputs({
       name: "Random compliant model",
       startMonth: `${g.year}-${String(g.month).padStart(2, "0")}`,
@@ -108,11 +111,10 @@ const compliantInputs = fc
         monthlyCap: g.withCapFloor ? 1e9 : null,
         monthlyFloor: g.withCapFloor ? 0 : null,
       },
-      fmv: { benchmarks, method: g.method, lowPct: 0.25, highPct: 0.75, lastAssessment: assessed },
+      fmv: { benchmarks, method: g.method, lowPct: 0.25, highPct: 0.75, assessments: [assessed, assessed2] },
       loc: {
         limit: 1e9,
         rate: Math.round((g.afr + g.spread) * 10000) / 10000,
-        rateCompounding: g.compounding,
         afr: g.afr,
         afrCompounding: g.compounding,
         deferralShare: g.deferral,
@@ -124,6 +126,28 @@ const compliantInputs = fc
       tax: { msoFederalRate: g.fed, msoStateRate: g.st },
       // v2.2: enough MSO cash to fund the deferred fees and dividends, so the cash check holds too.
       mso: { openingCash: 1e9 },
+      compliance: {
+        answers: Object.fromEntries(
+          [
+            "cpom-laws",
+            "physician-owned",
+            "fee-fmv",
+            "fee-documentation",
+            "cost-allocation",
+            "loc-needed",
+            "annual-fmv",
+            "fees-regulation",
+            "separate-statements",
+            "tax-compliance",
+          ].map(
+            // prettier-ignore
+            (id) => [id, { answer: "Yes", date: "2026-01-02" }],
+          ),
+        ),
+        pcs: Object.fromEntries(
+          g.pcs.map((_, i) => [`PC ${i + 1}`, { physicianOwned: "Yes", ownerLicensed: "Yes" }]),
+        ),
+      },
     });
   });
 

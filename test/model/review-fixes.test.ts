@@ -38,6 +38,8 @@ describe("1. a realised markup exactly at an FMV bound is WITHIN (no floating-po
       async (markup) => {
         const json = example("three-states.json");
         json.fee.markup = markup;
+        // The example's deliberate ownership failure is not what this test is about.
+        for (const answers of Object.values(json.compliance!.pcs!)) answers.ownerLicensed = "Yes";
         const { plan, host } = evaluate(validInputs(json), mode);
         expect(host.readValueSync("Checks", "B5")).toBeCloseTo(0.05, 12);
         expect(host.readValueSync("Checks", "D5")).toBeCloseTo(0.07, 12);
@@ -176,15 +178,16 @@ describe("4. the AFR table carries every row of data/afr-table-1.csv (v2.1), eac
   });
 });
 
-describe("6. Months is structural: black, not an input", () => {
-  it("the Inputs cell named Months is not styled as an input and says to rebuild", () => {
+describe("6. Months is structural: grey, not a live input", () => {
+  it("the Inputs cells named Months and StartDate have the structural role and say to rebuild", () => {
     const { plan } = evaluate(validInputs(handCheck()), "portable");
-    const ref = plan.names.find((n) => n.name === "Months")!;
-    const a1 = ref.ref.replace(/\$/g, "");
-    const cell = cellOf(plan, "Inputs", a1)!;
-    expect(cell).toMatchObject({ value: 12, role: "formula" });
-    const note = cellOf(plan, "Inputs", `D${a1.slice(1)}`)!;
-    expect(String(note.value)).toMatch(/structural: rebuild the model to change/);
-    expect(String(note.value)).toMatch(/not an input/);
+    for (const [name, value] of [
+      ["Months", 12],
+      ["StartDate", 46023], // 2026-01-01
+    ] as const) {
+      const a1 = plan.names.find((n) => n.name === name)!.ref.replace(/\$/g, "");
+      expect(cellOf(plan, "Inputs", a1)).toMatchObject({ value, role: "structural" });
+      expect(String(cellOf(plan, "Inputs", `D${a1.slice(1)}`)!.value)).toMatch(/^rebuild to change/);
+    }
   });
 });

@@ -50,7 +50,8 @@ function pcNameCell(plan: SheetPlan): { sheet: string; a1: string } {
   const name = plan.results.pcs[0].name;
   for (const s of plan.sheets)
     for (const c of s.cells)
-      if (s.kind === "inputs" && c.role === "input" && c.value === name) return { sheet: s.name, a1: c.a1 };
+      if (s.kind === "inputs" && (c.role === "input" || c.role === "structural") && c.value === name)
+        return { sheet: s.name, a1: c.a1 };
   throw new Error(`the plan has no text input cell on its Inputs sheet`);
 }
 

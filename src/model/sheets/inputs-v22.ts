@@ -5,7 +5,7 @@
  * terms. All blue and live: every formula reads them by name or address.
  */
 import { ModelInputs, joinMonthIndex } from "../inputs";
-import { PlanName } from "../plan";
+import { PlanInputCell, PlanName } from "../plan";
 import { excelSerial } from "../reference";
 import { FMT, SheetWriter } from "../writer";
 import { INPUTS, abs } from "./names";
@@ -25,10 +25,28 @@ export interface InputsV22Layout {
   /** One row per PC in the acquisitions table. */
   acq: { row: number }[];
   names: PlanName[];
+  /** The blue cells' JSON paths, for read-inputs (v2.1's input-cell map). */
+  inputCells: PlanInputCell[];
 }
+
+/** JSON path and type of each named v2.2 input. */
+const PATHS: Record<string, [PlanInputCell["path"], PlanInputCell["type"]]> = {
+  Fee_PaymentLag: [["fee", "paymentLagMonths"], "number"],
+  LOC_DrawMode: [["loc", "drawMode"], "text"],
+  LOC_Sweep: [["loc", "sweep"], "boolean"],
+  MSO_OpeningCash: [["mso", "openingCash"], "number"],
+  Tax_MsoEntity: [["tax", "msoEntity"], "text"],
+  Tax_Losses: [["tax", "losses"], "text"],
+  Tax_OwnerRate: [["tax", "ownerRate"], "number"],
+  Tax_PayoutShare: [["tax", "msoPayoutShare"], "number"],
+  Tax_DividendRate: [["tax", "dividendRate"], "number"],
+  Tax_PhysicianRate: [["tax", "physicianRate"], "number"],
+  Deal_ExitMultiple: [["deal", "exitMultiple"], "number"],
+};
 
 export function buildInputsV22(inp: ModelInputs, w: SheetWriter, pcNameRows: number[]): InputsV22Layout {
   const names: PlanName[] = [];
+  const inputCells: PlanInputCell[] = [];
   let r = w.lastRow + 2;
   const header = (text: string) => {
     w.label(`A${r}`, text, "header");
@@ -51,6 +69,11 @@ export function buildInputsV22(inp: ModelInputs, w: SheetWriter, pcNameRows: num
     w.value(`C${r}`, value, role, format);
     if (note) w.label(`D${r}`, note, "note");
     names.push({ name: n, sheet: INPUTS, ref: abs(r, "C") });
+    if (role === "input") {
+      const at = PATHS[n];
+      if (!at) throw new Error(`inputs-v22: no JSON path for the input ${n}`);
+      inputCells.push({ path: at[0], sheet: INPUTS, a1: `C${r}`, type: at[1] });
+    }
     r++;
   };
   header("Cash, credit line and settlement");
@@ -162,7 +185,15 @@ export function buildInputsV22(inp: ModelInputs, w: SheetWriter, pcNameRows: num
     w.value(`${ACQ_COL.lag}${row}`, pc.collectionLagMonths, "input", FMT.int);
     w.value(`${ACQ_COL.minimumCash}${row}`, pc.minimumCash, "input", FMT.money);
     w.value(`${ACQ_COL.deNovo}${row}`, pc.deNovo, "input");
+    const cell = (col: string, key: string, type: PlanInputCell["type"]) =>
+      inputCells.push({ path: ["pcs", p, key], sheet: INPUTS, a1: `${col}${row}`, type });
+    cell(ACQ_COL.join, "joinMonth", "month");
+    cell(ACQ_COL.price, "purchasePrice", "number");
+    cell(ACQ_COL.openingCash, "openingCash", "number");
+    cell(ACQ_COL.lag, "collectionLagMonths", "number");
+    cell(ACQ_COL.minimumCash, "minimumCash", "number");
+    cell(ACQ_COL.deNovo, "deNovo", "boolean");
     return { row };
   });
-  return { acq, names };
+  return { acq, names, inputCells };
 }

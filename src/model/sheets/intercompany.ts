@@ -7,7 +7,7 @@
 import { ModelInputs } from "../inputs";
 import { sheetRef } from "../plan";
 import { COL, FMT, SheetWriter, TL, timelineHeader, timelineWidths } from "../writer";
-import { MsoPcBlock } from "./mso";
+import { MsoLayout } from "./mso";
 import { IC, MSO } from "./names";
 import { PC_ROW } from "./pc";
 import { PC_CASH_ROW } from "./pc-cash";
@@ -21,13 +21,14 @@ export interface IntercompanyLayout {
 export function buildIntercompany(
   inputs: ModelInputs,
   months: string[],
-  pcBlocks: MsoPcBlock[],
+  mso: MsoLayout,
   pcSheets: string[],
 ): { writer: SheetWriter; layout: IntercompanyLayout } {
   const ic = new SheetWriter(IC, "intercompany", months);
   timelineHeader(ic, "Intercompany reconciliation — MSO less PC, every month (all zero)");
   timelineWidths(ic);
   ic.label(`${COL.total}${TL.index - 1}`, "Largest |difference|", "header");
+  const pcBlocks = mso.pcBlocks;
   let r = 9;
   const icRows: number[] = [];
   inputs.pcs.forEach((pc, p) => {
@@ -52,9 +53,27 @@ export function buildIntercompany(
       );
     }
   });
+  // The MSO's own reconciliation: every service line's cost reaches a pool (a driver that is not
+  // one of the four would leave its cost unallocated and the fees too low).
+  ic.label(`A${r++}`, "MSO cost allocation", "header");
+  const pools = r++;
+  icRows.push(pools);
+  ic.timelineRow(
+    pools,
+    "Service-line costs − cost pools allocated",
+    "$",
+    (c) => `=${MSO}!${c}${mso.slTotal}-${MSO}!${c}${mso.poolTotal}`,
+    { total: "none" },
+  );
+  ic.formula(
+    `${COL.total}${pools}`,
+    `=MAX(MAX(${ic.span(pools)}),-MIN(${ic.span(pools)}))`,
+    "formula",
+    FMT.money,
+  );
   r++;
   const icMax = r;
-  ic.label(`A${icMax}`, "Largest |difference|, all PCs", "header");
+  ic.label(`A${icMax}`, "Largest |difference|, all PCs and the cost pools", "header");
   ic.formula(
     `${COL.total}${icMax}`,
     `=MAX(${icRows.map((row) => `${COL.total}${row}`).join(",")})`,

@@ -5,7 +5,7 @@
  * statement from the rows the MSO's own per-PC blocks computed.
  */
 import { FMT, SheetWriter, TL } from "../writer";
-import { inRef } from "./inputs";
+import { PC_COL, inRef } from "./inputs";
 import { MsoLayout } from "./mso";
 
 export interface MsoCashLayout {
@@ -112,7 +112,7 @@ export function buildMsoCash(w: SheetWriter, m: MsoLayout, pcInputsRows: number[
     {
       total: "none",
       constant: {
-        formula: `=MSO_OpeningCash+${pcInputsRows.map((x) => inRef("L", x)).join("+")}`,
+        formula: `=MSO_OpeningCash+${pcInputsRows.map((x) => inRef(PC_COL.locOpening, x)).join("+")}`,
         role: "formula",
         format: FMT.money,
       },

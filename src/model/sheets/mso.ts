@@ -7,7 +7,7 @@ import { DRIVERS, ModelInputs } from "../inputs";
 import { FormulaMode, sheetRef } from "../plan";
 import { FMT, SheetWriter, TL, timelineHeader, timelineWidths } from "../writer";
 import * as F from "../formulas";
-import { InputsLayout, inRef } from "./inputs";
+import { InputsLayout, PC_COL, SL_COL, inRef } from "./inputs";
 import { ACQ_COL } from "./inputs-v22";
 import { MSO } from "./names";
 import { PC_ROW } from "./pc";
@@ -24,6 +24,13 @@ export interface MsoPcBlock {
   shEq: number;
   base: number;
   pt: number;
+  /** The PC's resolved terms (its own, else the group's): constants in column C. */
+  markup: number;
+  fixed: number;
+  floor: number;
+  hasCap: number;
+  cap: number;
+  pre: number;
   fee: number;
   defer: number;
   cashDraw: number;
@@ -59,6 +66,7 @@ export interface MsoLayout {
   yearEnd: number;
   /** First row free below the income statement, where the cash blocks start. */
   next: number;
+  poolTotal: number;
 }
 
 export function buildMso(
@@ -81,9 +89,9 @@ export function buildMso(
       row,
       inputs.serviceLines[s].name,
       "$",
-      (c) => `=${inRef("C", ir)}/MonthsPerYear*(1+${inRef("D", ir)})^${c}$${TL.year}`,
+      (c) => `=${inRef(SL_COL.cost, ir)}/MonthsPerYear*(1+${inRef(SL_COL.growth, ir)})^${c}$${TL.year}`,
       {
-        constant: { formula: `=${inRef("B", ir)}`, role: "link" },
+        constant: { formula: `=${inRef(SL_COL.driver, ir)}`, role: "link" },
       },
     );
     return row;
@@ -108,6 +116,15 @@ export function buildMso(
       },
     );
   }
+  // Every service line's cost lands in a pool only when its driver is one of the four; the
+  // Intercompany sheet compares this total with the service-line costs (a typo'd driver fails).
+  const poolTotal = r++;
+  mso.timelineRow(
+    poolTotal,
+    "Total of the cost pools",
+    "$",
+    (c) => `=SUM(${c}${poolRow[DRIVERS[0]]}:${c}${poolRow[DRIVERS[DRIVERS.length - 1]]})`,
+  );
   r++;
   mso.label(`A${r++}`, "Driver totals, active PCs", "header");
   const totColl = r++;
@@ -127,6 +144,12 @@ export function buildMso(
       "shEq",
       "base",
       "pt",
+      "markup",
+      "fixed",
+      "floor",
+      "hasCap",
+      "cap",
+      "pre",
       "fee",
       "defer",
       "cashDraw",
@@ -226,13 +249,13 @@ export function buildMso(
       {
         format: FMT.ratio,
         total: "none",
-        constant: { formula: `=${inRef("G", ir)}`, role: "link", format: FMT.number },
+        constant: { formula: `=${inRef(PC_COL.ftes, ir)}`, role: "link", format: FMT.number },
       },
     );
     mso.timelineRow(b.shVis, "Share of visits", "ratio", (c) => share(c, `${a(c)}*$C${b.shVis}`, totVis), {
       format: FMT.ratio,
       total: "none",
-      constant: { formula: `=${inRef("H", ir)}`, role: "link", format: FMT.int },
+      constant: { formula: `=${inRef(PC_COL.visits, ir)}`, role: "link", format: FMT.int },
     });
     mso.timelineRow(b.shEq, "Equal share", "ratio", (c) => share(c, a(c), totCount), {
       format: FMT.ratio,
@@ -245,12 +268,58 @@ export function buildMso(
       (c) =>
         `=${c}$${poolRow.collections}*${c}${b.shColl}+${c}$${poolRow.providerFtes}*${c}${b.shFte}+${c}$${poolRow.visits}*${c}${b.shVis}+${c}$${poolRow.equal}*${c}${b.shEq}`,
     );
-    mso.timelineRow(b.pt, "Pass-through recovered", "$", (c) => `=${a(c)}*${inRef("I", ir)}/MonthsPerYear`);
+    mso.timelineRow(b.pt, "Pass-through recovered", "$", (c) => `=${a(c)}*${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`);
+    // The PC's terms, resolved once: its own cell on Inputs when filled, else the group's.
+    const own = (col: string) => inRef(col, ir);
+    const term = (row: number, label: string, unit: string, formula: string, format?: string) => {
+      mso.label(`A${row}`, label);
+      mso.label(`B${row}`, unit, "note");
+      mso.formula(`C${row}`, formula, "formula", format);
+    };
+    const orGroup = (col: string, group: string) => `=IF(ISBLANK(${own(col)}),${group},${own(col)})`;
+    term(
+      b.markup,
+      "Markup on cost (the PC's, else the group's)",
+      "%",
+      orGroup(PC_COL.markup, "Fee_Markup"),
+      FMT.pct,
+    );
+    term(
+      b.fixed,
+      "Fixed fee per month (the PC's, else the group's)",
+      "$",
+      orGroup(PC_COL.fixedMonthly, "Fee_Fixed"),
+      FMT.money,
+    );
+    term(
+      b.floor,
+      "Monthly floor (the PC's, else the group's; 0 = none)",
+      "$",
+      orGroup(PC_COL.monthlyFloor, "IF(ISBLANK(Fee_Floor),0,Fee_Floor)"),
+      FMT.money,
+    );
+    term(
+      b.hasCap,
+      "Monthly cap applies",
+      "TRUE/FALSE",
+      `=NOT(AND(ISBLANK(${own(PC_COL.monthlyCap)}),ISBLANK(Fee_Cap)))`,
+    );
+    term(
+      b.cap,
+      "Monthly cap (the PC's, else the group's)",
+      "$",
+      orGroup(PC_COL.monthlyCap, "IF(ISBLANK(Fee_Cap),0,Fee_Cap)"),
+      FMT.money,
+    );
+    mso.timelineRow(b.pre, "MSA fee before cap and floor", "$", (c) =>
+      F.feeBeforeCap(mode, `${c}${b.base}`, `${c}${b.pt}`, `$C$${b.markup}`, `$C$${b.fixed}`),
+    );
     mso.timelineRow(
       b.fee,
       "MSA fee",
       "$",
-      (c) => `=${a(c)}*(${F.fee(mode, inputs.fee, `${c}${b.base}`, `${c}${b.pt}`).slice(1)})`,
+      (c) =>
+        `=${a(c)}*(${F.capAndFloor(`${c}${b.pre}`, `$C$${b.floor}`, `$C$${b.hasCap}`, `$C$${b.cap}`).slice(1)})`,
     );
     mso.timelineRow(
       b.defer,
@@ -275,7 +344,7 @@ export function buildMso(
       {
         total: "none",
         // One opening balance per PC, on Inputs; the PC sheet links to the same cell.
-        constant: { formula: `=${inRef("L", ir)}`, role: "link", format: FMT.money },
+        constant: { formula: `=${inRef(PC_COL.locOpening, ir)}`, role: "link", format: FMT.money },
       },
     );
     mso.timelineRow(b.repay, "Repayment (from the PC's books)", "$", (c) => `=${ps}${c}${PC_ROW.repay}`, {
@@ -387,6 +456,7 @@ export function buildMso(
       tax,
       net,
       slTotal,
+      poolTotal,
       ptRec,
       costSl,
       costPt,

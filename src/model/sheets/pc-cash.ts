@@ -8,7 +8,7 @@
 import { sheetRef } from "../plan";
 import { FMT, SheetWriter, TL } from "../writer";
 import { ACQ_COL } from "./inputs-v22";
-import { inRef } from "./inputs";
+import { PC_COL, inRef } from "./inputs";
 import { PC_ROW } from "./pc";
 
 /** Row of the activity flag on every PC sheet (inside the timeline header, which ends at row 7). */
@@ -77,7 +77,8 @@ const monthOf = (w: SheetWriter, row: number, k: string) =>
 
 export function buildPcCash(w: SheetWriter, acqRow: number, pcInputsRow: number): void {
   const R = PC_ROW;
-  if (Math.max(...Object.values(R)) >= START - 1)
+  const { yearsHeader, ...v1 } = R;
+  if (Math.max(...Object.values(v1)) >= START - 1 || yearsHeader <= PC_CASH_ROW.maxBsDiff + 1)
     throw new Error(`PC sheet: the v2.2 rows from ${START} would overwrite PC_ROW; move START down`);
   const C = PC_CASH_ROW;
   const a = (c: string) => `${c}$${ACTIVE_ROW}`;
@@ -200,7 +201,7 @@ export function buildPcCash(w: SheetWriter, acqRow: number, pcInputsRow: number)
     {
       total: "none",
       constant: {
-        formula: `=$C$${C.openCash}+$C$${C.ar}-${inRef("L", pcInputsRow)}`,
+        formula: `=$C$${C.openCash}+$C$${C.ar}-${inRef(PC_COL.locOpening, pcInputsRow)}`,
         role: "formula",
         format: FMT.money,
       },

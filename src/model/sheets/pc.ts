@@ -5,9 +5,9 @@
  */
 import { ModelInputs } from "../inputs";
 import { FormulaMode } from "../plan";
-import { FMT, SheetWriter, TL, timelineHeader, timelineWidths } from "../writer";
+import { FMT, SheetWriter, TL, statusFormats, timelineHeader, timelineWidths } from "../writer";
 import * as F from "../formulas";
-import { inRef } from "./inputs";
+import { PC_COL, inRef } from "./inputs";
 import { MSO } from "./names";
 import { ACTIVE_ROW, PC_CASH_ROW, buildPcCash, writeActivity } from "./pc-cash";
 
@@ -34,6 +34,11 @@ export const PC_ROW = {
   required: 34,
   limitOk: 35,
   minComp: 36,
+  /**
+   * "FMV by model year": a header, then one row per model year (markup in C, status in D). Below
+   * the v2.2 rows (PC_CASH_ROW, from row 39), as the number of years varies.
+   */
+  yearsHeader: 75,
 } as const;
 const PC_LOC_INT = PC_ROW.locInt;
 
@@ -42,6 +47,12 @@ export interface PcMsoRows {
   fee: number;
   pt: number;
   base: number;
+  /** The PC's resolved fee terms (constants in column C of the MSO sheet). */
+  markup: number;
+  fixed: number;
+  floor: number;
+  hasCap: number;
+  cap: number;
 }
 
 export function buildPcSheet(
@@ -51,10 +62,10 @@ export function buildPcSheet(
   b: PcMsoRows,
   mode: FormulaMode,
   months: string[],
-  /** v2.2: the fee terms (the PC computes its own fee expense) and its row in the acquisitions table. */
-  v22: { fee: ModelInputs["fee"]; acqRow: number },
+  /** v2.2: the PC's row in the acquisitions table (the PC computes its own fee expense). */
+  v22: { acqRow: number },
+  firstBenchmark: string,
 ): SheetWriter {
-  const first12 = months.slice(0, Math.min(12, months.length));
   const w = new SheetWriter(sheetName, "pc", months);
   const ir = inputsRow;
   timelineHeader(w, `PC books — ${pc.name}`);
@@ -67,7 +78,7 @@ export function buildPcSheet(
   const j = `$C$${ACTIVE_ROW}`;
   writeActivity(w, v22.acqRow);
   w.label("A9", "State");
-  w.formula("C9", `=${inRef("B", ir)}`, "link");
+  w.formula("C9", `=${inRef(PC_COL.state, ir)}`, "link");
   w.label("A10", "CPOM tier (Reference sheet; verify)");
   w.formula("C10", `=IFERROR(INDEX(CPOM_Tier,MATCH(C9,CPOM_Code,0)),CPOM_Default)`);
   w.label("A11", "Income statement", "header");
@@ -75,30 +86,32 @@ export function buildPcSheet(
     R.coll,
     "Collections",
     "$",
-    (c) => `=${a(c)}*${inRef("D", ir)}/MonthsPerYear*(1+${inRef("E", ir)})^${c}$${TL.year}`,
+    (c) =>
+      `=${a(c)}*${inRef(PC_COL.collections, ir)}/MonthsPerYear*(1+${inRef(PC_COL.growth, ir)})^${c}$${TL.year}`,
   );
   w.timelineRow(
     R.clin,
     "Clinical costs",
     "$",
-    (c) => `=${a(c)}*${inRef("F", ir)}/MonthsPerYear*(1+${inRef("E", ir)})^${c}$${TL.year}`,
+    (c) =>
+      `=${a(c)}*${inRef(PC_COL.clinical, ir)}/MonthsPerYear*(1+${inRef(PC_COL.growth, ir)})^${c}$${TL.year}`,
   );
-  // The PC computes its fee expense itself, from the MSA's terms on the cost base the MSO invoices
-  // and its own pass-through, so the Intercompany sheet compares two calculations (v2.2).
-  w.timelineRow(
-    R.fee,
-    "MSA fee expense (MSA terms on the invoiced cost base)",
-    "$",
-    (c) => `=${a(c)}*(${F.fee(mode, v22.fee, `${MSO}!${c}${b.base}`, `${c}${R.pt}`).slice(1)})`,
-  );
-  w.timelineRow(R.pt, "of which pass-through", "$", (c) => `=${a(c)}*${inRef("I", ir)}/MonthsPerYear`);
+  // The PC computes its fee expense itself, from the MSA's terms (as resolved for this PC on the
+  // MSO sheet) on the cost base the MSO invoices and its own pass-through, so the Intercompany
+  // sheet compares two calculations (v2.2).
+  const m = (row: number) => `${MSO}!$C$${row}`;
+  w.timelineRow(R.fee, "MSA fee expense (MSA terms on the invoiced cost base)", "$", (c) => {
+    const pre = F.feeBeforeCap(mode, `${MSO}!${c}${b.base}`, `${c}${R.pt}`, m(b.markup), m(b.fixed)).slice(1);
+    return `=${a(c)}*(${F.capAndFloor(pre, m(b.floor), m(b.hasCap), m(b.cap)).slice(1)})`;
+  });
+  w.timelineRow(R.pt, "of which pass-through", "$", (c) => `=${a(c)}*${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`);
   w.timelineRow(R.int, "Interest expense", "$", (c) => `=${c}${PC_LOC_INT}`);
   w.timelineRow(
     R.comp,
     "Physician compensation",
     "$",
     (c) =>
-      `=IF(${inRef("J", ir)}="fixed",${a(c)}*${inRef("K", ir)}/MonthsPerYear,${c}${R.coll}-${c}${R.clin}-${c}${R.fee}-${c}${R.int})`,
+      `=IF(${inRef(PC_COL.compMode, ir)}="fixed",${a(c)}*${inRef(PC_COL.compAnnual, ir)}/MonthsPerYear,IF(${inRef(PC_COL.compMode, ir)}="residual",${c}${R.coll}-${c}${R.clin}-${c}${R.fee}-${c}${R.int},NA()))`,
   );
   w.timelineRow(
     R.ni,
@@ -114,7 +127,7 @@ export function buildPcSheet(
     (c, prev) => `=IF(${t(c)}<${j},0,IF(${t(c)}=${j},$C${R.open},${prev}${R.close}))`,
     {
       total: "none",
-      constant: { formula: `=${inRef("L", ir)}`, role: "link", format: FMT.money },
+      constant: { formula: `=${inRef(PC_COL.locOpening, ir)}`, role: "link", format: FMT.money },
     },
   );
   w.timelineRow(
@@ -140,32 +153,69 @@ export function buildPcSheet(
     (c) => `=${c}${R.open}+${c}${R.draw}-${c}${R.repay}+${c}${R.cap}`,
     { total: "none" },
   );
-  w.timelineRow(R.limit, "Credit limit", "$", () => `=LOC_Limit`, { total: "none" });
+  w.timelineRow(R.limit, "Credit limit", "$", () => `=$C$${R.limit}`, {
+    total: "none",
+    constant: {
+      formula: `=IF(ISBLANK(${inRef(PC_COL.locLimit, ir)}),LOC_Limit,${inRef(PC_COL.locLimit, ir)})`,
+      role: "formula",
+      format: FMT.money,
+    },
+  });
   w.timelineRow(R.headroom, "Headroom", "$", (c) => `=${c}${R.limit}-${c}${R.close}`, { total: "none" });
+  w.conditionalFormats.push({ range: w.span(R.comp), rule: { kind: "lessThan", value: 0 }, style: "bad" });
   w.label("A30", "Results", "header");
   const result = (row: number, label: string, unit: string, formula: string, format?: string) => {
     w.label(`A${row}`, label);
     w.label(`B${row}`, unit, "note");
     w.formula(`C${row}`, formula, "formula", format);
   };
-  const mf = `${MSO}!${first12[0]}`;
-  const ml = first12[first12.length - 1];
-  result(
-    R.markup,
-    "Realised markup, first model year",
-    "%",
-    // Rounded (RoundDecimals = 10 places) so that a markup on an FMV bound in decimal is on it
-    // here too, not 1e-16 either side; the status tests the very number shown.
-    // Blank when the PC has no active month in year 1 (v2.2: N/A, not a failure).
-    `=IF(SUM(${mf}${b.base}:${ml}${b.base})=0,"",ROUND((SUM(${mf}${b.fee}:${ml}${b.fee})-SUM(${mf}${b.pt}:${ml}${b.pt}))/SUM(${mf}${b.base}:${ml}${b.base})-1,RoundDecimals))`,
-    FMT.pct4,
+  // FMV by model year (the last may be partial): the realised markup over the year's active months
+  // (inactive months have no base, fee or pass-through), blank with status N/A when the PC has no
+  // active month in the year (v2.2); rounded (RoundDecimals = 10 places) so that a markup on an FMV bound in decimal is on it here
+  // too, not 1e-16 either side; the status tests the very number shown.
+  const years = pcYears(months.length);
+  w.label(`A${R.yearsHeader}`, "FMV by model year", "header");
+  w.label(`B${R.yearsHeader}`, "Unit", "header");
+  w.label(`C${R.yearsHeader}`, "Realised markup", "header");
+  w.label(`D${R.yearsHeader}`, "FMV status", "header");
+  years.forEach((y) => {
+    const row = R.yearsHeader + 1 + y;
+    const mf = `${MSO}!${months[12 * y]}`;
+    const ml = months[Math.min(12 * y + 11, months.length - 1)];
+    const sum = (r: number) => `SUM(${mf}${r}:${ml}${r})`;
+    w.label(`A${row}`, `Model year ${y + 1}`);
+    w.label(`B${row}`, "%", "note");
+    w.formula(
+      `C${row}`,
+      `=IF(${sum(b.base)}=0,"",ROUND((${sum(b.fee)}-${sum(b.pt)})/${sum(b.base)}-1,RoundDecimals))`,
+      "formula",
+      FMT.pct4,
+    );
+    w.formula(`D${row}`, `=IF(C${row}="","N/A",${F.fmvStatus(mode, `C${row}`, firstBenchmark).slice(1)})`);
+  });
+  const first = R.yearsHeader + 1;
+  statusFormats(w, `D${first}:D${first + years.length - 1}`);
+  w.conditionalFormats.push(
+    {
+      range: `D${first}:D${first + years.length - 1}`,
+      rule: { kind: "textEquals", text: "BELOW" },
+      style: "bad",
+    },
+    {
+      range: `D${first}:D${first + years.length - 1}`,
+      rule: { kind: "textEquals", text: "ABOVE" },
+      style: "bad",
+    },
   );
-  result(
-    R.status,
-    "FMV status",
-    "text",
-    `=IF(C${R.markup}="","N/A",${F.fmvStatus(mode, `C${R.markup}`).slice(1)})`,
+  result(R.markup, "Realised markup, first model year", "%", `=C${first}`, FMT.pct4);
+  // The first year in order that is neither WITHIN nor N/A, else WITHIN — or N/A when no year has
+  // an active month (an error in any year is an error).
+  const yearSpan = `D${first}:D${first + years.length - 1}`;
+  const status = years.reduceRight(
+    (acc, y) => `IF(AND(D${first + y}<>"WITHIN",D${first + y}<>"N/A"),D${first + y},${acc})`,
+    `IF(COUNTIF(${yearSpan},"N/A")=ROWS(${yearSpan}),"N/A","WITHIN")`,
   );
+  result(R.status, "FMV status, every model year (first not WITHIN)", "text", `=${status}`);
   result(
     R.peak,
     "Peak LOC balance (opening at j or any month end)",
@@ -180,7 +230,7 @@ export function buildPcSheet(
     `=IF(LOC_Lot=0,C${R.peak}*(1+LOC_Buffer),CEILING(C${R.peak}*(1+LOC_Buffer),LOC_Lot))`,
     FMT.money,
   );
-  result(R.limitOk, "Limit covers the required limit", "TRUE/FALSE", `=C${R.required}<=LOC_Limit`);
+  result(R.limitOk, "Limit covers the required limit", "TRUE/FALSE", `=C${R.required}<=$C$${R.limit}`);
   result(
     R.minComp,
     "Lowest monthly physician compensation while active",
@@ -191,3 +241,7 @@ export function buildPcSheet(
   buildPcCash(w, v22.acqRow, ir);
   return w;
 }
+
+/** Model years 0..⌈T/12⌉−1. */
+export const pcYears = (months: number): number[] =>
+  Array.from({ length: Math.ceil(months / 12) }, (_, y) => y);

@@ -11,7 +11,7 @@ export function buildReference(): { sheet: SheetWriter; names: PlanName[]; table
   w.label("A1", "Reference data — editable; not legal or tax advice", "title");
   w.label(
     "A2",
-    "IRS Applicable Federal Rates (Table 1, 100% rows) as fractions. Verify every row at irs.gov.",
+    "IRS Applicable Federal Rates (Table 1, 100% rows) as fractions. Verify every row at irs.gov. A model whose start month has no row here fails afrFound: add that month's revenue ruling (irs.gov/applicable-federal-rates) as a row.",
     "note",
   );
   const afrHeader = [
@@ -83,6 +83,7 @@ export function buildReference(): { sheet: SheetWriter; names: PlanName[]; table
       ref: `$A$${h + 1}:$N$${afrLast}`,
       comment: "AFR rows: month, ruling, 12 rates",
     },
+    { name: "AFR_Months", sheet: REFERENCE_SHEET, ref: `$A$${h + 1}:$A$${afrLast}` },
     { name: "CPOM_Code", sheet: REFERENCE_SHEET, ref: `$A$${c0 + 1}:$A$${cLast}` },
     { name: "CPOM_Tier", sheet: REFERENCE_SHEET, ref: `$C$${c0 + 1}:$C$${cLast}` },
     { name: "CPOM_Default", sheet: REFERENCE_SHEET, ref: `$C$${dRow}` },

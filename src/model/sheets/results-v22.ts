@@ -115,10 +115,10 @@ export function planResultsV22(
       moic: cell(CONSOLIDATED, `C${cons.moic}`),
     },
     checks: {
-      balanceSheetsBalance: cell(CHECKS, `C${ck.grBs}`),
-      pcCashNonNegative: cell(CHECKS, `C${ck.grPcCash}`),
-      msoCashNonNegative: cell(CHECKS, `C${ck.grMsoCash}`),
-      consolidationTies: cell(CHECKS, `C${ck.grCons}`),
+      balanceSheetsBalance: cell(CHECKS, `C${ck.groups.balanceSheetsBalance}`),
+      pcCashNonNegative: cell(CHECKS, `C${ck.groups.pcCashNonNegative}`),
+      msoCashNonNegative: cell(CHECKS, `C${ck.groups.msoCashNonNegative}`),
+      consolidationTies: cell(CHECKS, `C${ck.groups.consolidationTies}`),
     },
   };
 }

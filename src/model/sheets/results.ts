@@ -2,14 +2,17 @@
  * Where the summary and the task pane find the model's results: cells of the evaluated workbook,
  * gathered from the sheets' layouts.
  */
-import { ModelInputs } from "../inputs";
-import { CellRef, PlanResults } from "../plan";
+import { COMPLIANCE_QUESTIONS, ModelInputs } from "../inputs";
+import { CellRef, CheckId, PlanResults } from "../plan";
 import { ChecksLayout } from "./checks";
+import { COMPLIANCE, ComplianceLayout } from "./compliance";
 import { InputsLayout } from "./inputs";
 import { IntercompanyLayout } from "./intercompany";
 import { MsoLayout } from "./mso";
 import { CHECKS, INPUTS, MSO } from "./names";
-import { PC_ROW } from "./pc";
+import { PC_ROW, pcYears } from "./pc";
+
+const cell = (sheet: string, a1: string): CellRef => ({ sheet, a1 });
 
 export function planResults(
   inputs: ModelInputs,
@@ -19,11 +22,13 @@ export function planResults(
   msoLay: MsoLayout,
   icLay: IntercompanyLayout,
   ckLay: ChecksLayout,
+  compLay: ComplianceLayout,
 ): PlanResults {
   const { rev, intInc, costs, preTax, tax, net, pcBlocks } = msoLay;
-  const { grIc, grFmv, grAfr, grLim, grComp, grAge } = ckLay;
-  const icRows = icLay.icRows;
-  const cell = (sheet: string, a1: string): CellRef => ({ sheet, a1 });
+  const years = pcYears(inputs.months);
+  const checks = Object.fromEntries(
+    Object.entries(ckLay.groups).map(([k, row]) => [k, cell(CHECKS, `C${row}`)]),
+  ) as Record<CheckId, CellRef>;
   return {
     months: cell(INPUTS, lay.names.find((n) => n.name === "Months")!.ref.replace(/\$/g, "")),
     mso: {
@@ -53,6 +58,11 @@ export function planResults(
           requiredLimit: cell(s, `C${PC_ROW.required}`),
           limitOk: cell(s, `C${PC_ROW.limitOk}`),
         },
+        years: years.map((y) => ({
+          markup: cell(s, `C${PC_ROW.yearsHeader + 1 + y}`),
+          fmvStatus: cell(s, `D${PC_ROW.yearsHeader + 1 + y}`),
+        })),
+        limit: cell(s, `C${PC_ROW.limit}`),
         rows: {
           base: { sheet: MSO, row: b.base },
           passThrough: { sheet: MSO, row: b.pt },
@@ -65,16 +75,34 @@ export function planResults(
         },
       };
     }),
-    checks: {
-      intercompanyZero: cell(CHECKS, `C${grIc}`),
-      fmvWithin: cell(CHECKS, `C${grFmv}`),
-      afrCompliant: cell(CHECKS, `C${grAfr}`),
-      limitOk: cell(CHECKS, `C${grLim}`),
-      physicianCompNonNegative: cell(CHECKS, `C${grComp}`),
-      fmvAssessmentCurrent: cell(CHECKS, `C${grAge}`),
-      master: cell(CHECKS, ckLay.master),
+    checks: { ...checks, master: cell(CHECKS, ckLay.master) },
+    checkRows: ckLay.rows,
+    fmvAssessmentByYear: ckLay.assessmentYears,
+    fmvBand: { low: cell(CHECKS, "B5"), high: cell(CHECKS, "D5") },
+    compliance: {
+      questions: COMPLIANCE_QUESTIONS.map((q, i) => {
+        const row = compLay.questions.first + i;
+        return {
+          id: q.id,
+          text: q.text,
+          answer: cell(COMPLIANCE, `D${row}`),
+          date: cell(COMPLIANCE, `E${row}`),
+          by: cell(COMPLIANCE, `F${row}`),
+          note: cell(COMPLIANCE, `G${row}`),
+        };
+      }),
+      pcs: inputs.pcs.map((pc, p) => {
+        const row = compLay.pcRows[p];
+        return {
+          name: pc.name,
+          state: cell(COMPLIANCE, `B${row}`),
+          tier: cell(COMPLIANCE, `C${row}`),
+          physicianOwned: cell(COMPLIANCE, `D${row}`),
+          ownerLicensed: cell(COMPLIANCE, `E${row}`),
+        };
+      }),
     },
     monthColumns: months,
-    intercompanyRows: icRows,
+    intercompanyRows: icLay.icRows,
   };
 }

@@ -18,7 +18,7 @@ export interface SummaryV22Sources {
   tax: TaxLayout;
 }
 
-/** Writes the rows from `start` on; returns the next free row. Year y sits in `yCols[y]`, row 3 holds y. */
+/** Writes the rows from `start` on; returns the next free row. Year y sits in `yCols[y]`, row `yearRow` holds y. */
 export function summaryV22Rows(
   sm: SheetWriter,
   start: number,
@@ -26,6 +26,7 @@ export function summaryV22Rows(
   yCols: string[],
   totCol: string,
   src: SummaryV22Sources,
+  yearRow = 3,
 ): number {
   const T = months.length;
   let r = start;
@@ -50,7 +51,7 @@ export function summaryV22Rows(
     return line(
       label,
       "$",
-      (c) => `=SUMIF(${range(sheet, TL.year)},${c}$3,${range(sheet, row)})`,
+      (c) => `=SUMIF(${range(sheet, TL.year)},${c}$${yearRow},${range(sheet, row)})`,
       sumYears(at),
       FMT.money,
     );
@@ -60,7 +61,7 @@ export function summaryV22Rows(
   line(
     "MSA fee revenue (for the margin)",
     "$",
-    (c) => `=SUMIF(${range(MSO, TL.year)},${c}$3,${range(MSO, mso.rev)})`,
+    (c) => `=SUMIF(${range(MSO, TL.year)},${c}$${yearRow},${range(MSO, mso.rev)})`,
     sumYears(revenue),
     FMT.money,
   );
@@ -77,7 +78,7 @@ export function summaryV22Rows(
   line(
     "Cash at the year end",
     "$",
-    (c) => `=INDEX(${range(MSO, msoCash.cash)},1,MIN(MonthsPerYear*(${c}$3+1),Months))`,
+    (c) => `=INDEX(${range(MSO, msoCash.cash)},1,MIN(MonthsPerYear*(${c}$${yearRow}+1),Months))`,
     `=INDEX(${range(MSO, msoCash.cash)},1,Months)`,
     FMT.money,
   );
