@@ -183,7 +183,8 @@ export type CheckId =
   | "complianceAnswered";
 
 /** v2.2's checks, counted by the master check like v2.1's. */
-export type V22CheckId = "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies";
+export type V22CheckId =
+  "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies";
 export type AnyCheckId = CheckId | V22CheckId;
 
 export interface PlanResults {

@@ -28,9 +28,28 @@ export const handCheckV22Json = (): ModelInputsJson => ({
     },
   ],
   fee: { structure: "cost-plus", markup: 0.1, paymentLagMonths: 1 },
-  fmv: { benchmarks: [0.08, 0.09, 0.11, 0.12], method: "IRS", lastAssessment: "2025-06-30" },
+  // v2.1: an assessment in the 12 months before each model year's first day.
+  fmv: { benchmarks: [0.08, 0.09, 0.11, 0.12], method: "IRS", assessments: ["2025-06-30", "2026-06-30"] },
   loc: { limit: 100000, rate: 0.0365, afr: 0.03, drawMode: "cash" },
   tax: { msoFederalRate: 0.21, msoStateRate: 0.05, losses: "carryforward" },
   mso: { openingCash: 200000 },
   deal: { exitMultiple: 8 },
+  // v2.1: every compliance question answered and dated; the PC physician-owned by a licensed owner.
+  compliance: {
+    answers: Object.fromEntries(
+      [
+        "cpom-laws",
+        "physician-owned",
+        "fee-fmv",
+        "fee-documentation",
+        "cost-allocation",
+        "loc-needed",
+        "annual-fmv",
+        "fees-regulation",
+        "separate-statements",
+        "tax-compliance",
+      ].map((id) => [id, { answer: "Yes" as const, date: "2026-01-02" }]),
+    ),
+    pcs: { "New PC": { physicianOwned: "Yes", ownerLicensed: "Yes" } },
+  },
 });

@@ -73,8 +73,10 @@ export function v22Differences(inputs: ModelInputs, plan: SheetPlan, host: Hyper
     if (cell(c.limitOk) !== x.limitOk)
       out.push(`${n} limitOk ${JSON.stringify(cell(c.limitOk))}, oracle ${x.limitOk}`);
     num(`${n} realised markup (year 1)`, cell(c.realisedMarkup), x.realisedMarkup, RATIO);
-    if (cell(c.fmvStatus) !== x.statusByYear[0])
-      out.push(`${n} year-1 FMV status ${JSON.stringify(cell(c.fmvStatus))}, oracle ${x.statusByYear[0]}`);
+    // v2.1: the PC's FMV status covers every model year; year 1's is the first of its years.
+    const status1 = cell(pc.years ? pc.years[0].fmvStatus : c.fmvStatus);
+    if (status1 !== x.statusByYear[0])
+      out.push(`${n} year-1 FMV status ${JSON.stringify(status1)}, oracle ${x.statusByYear[0]}`);
     num(`${n} closing cash`, cell(v.pcs[p].cells.closingCash), x.closingCash);
     num(`${n} lowest cash`, cell(v.pcs[p].cells.minCash), x.minCash);
   });
@@ -186,7 +188,9 @@ export function v22Differences(inputs: ModelInputs, plan: SheetPlan, host: Hyper
     if (got !== (want[k] ? "OK" : "FAIL"))
       out.push(`check ${k}: workbook ${JSON.stringify(got)}, oracle ${want[k]}`);
   }
-  // The master check: v1's checks (with FMV N/A years skipped) and v2.2's.
+  // The master check: v2.2's checks and numbers (FMV N/A years skipped, physician compensation
+  // while active, the limit on v2.2's peak) and v2.1's own checks (AFR found and compliant as v2.1
+  // tests it, assessments, benchmarks, CPOM ownership, compliance answers) from the v2.1 oracle.
   const v1 = oracle(inputs).checks;
   const master =
     want.balanceSheetsBalance &&
@@ -194,10 +198,15 @@ export function v22Differences(inputs: ModelInputs, plan: SheetPlan, host: Hyper
     want.msoCashNonNegative &&
     want.consolidationTies &&
     want.limitOk &&
-    want.afrCompliant &&
+    want.fmvWithin &&
     want.physicianCompNonNegative &&
-    o.pcs.every((x) => x.statusByYear[0] === "WITHIN" || x.statusByYear[0] === "N/A") &&
-    v1.fmvAssessmentCurrent;
+    v1.intercompanyZero &&
+    v1.benchmarksContiguous &&
+    v1.afrFound &&
+    v1.afrCompliant &&
+    v1.fmvAssessmentCurrent &&
+    v1.cpomOwnership &&
+    v1.complianceAnswered;
   const got = readChecks(plan, host).master;
   if (got !== (master ? "OK" : "FAIL"))
     out.push(`master check: workbook ${JSON.stringify(got)}, oracle ${master}`);

@@ -241,13 +241,19 @@ export function oracle22(inputs: ModelInputs): Oracle22 {
     });
 
   const f = inputs.fee;
-  const feeOf = (b: number, passThrough: number): number => {
+  // v2.1: a PC's own terms where given, else the group's.
+  const feeOf = (p: number, b: number, passThrough: number): number => {
+    const pc = inputs.pcs[p];
+    const markup = pc.markup ?? f.markup;
+    const fixed = pc.fixedMonthly ?? f.fixedMonthly;
+    const floor = pc.monthlyFloor ?? f.monthlyFloor;
+    const cap = pc.monthlyCap ?? f.monthlyCap;
     let x: number;
-    if (f.structure === "cost-plus") x = b * (1 + f.markup) + passThrough;
-    else if (f.structure === "fixed") x = f.fixedMonthly + passThrough;
-    else x = b * (1 + f.markup) + passThrough + f.fixedMonthly;
-    if (f.monthlyFloor !== null) x = Math.max(x, f.monthlyFloor);
-    if (f.monthlyCap !== null) x = Math.min(x, f.monthlyCap);
+    if (f.structure === "cost-plus") x = b * (1 + markup) + passThrough;
+    else if (f.structure === "fixed") x = fixed + passThrough;
+    else x = b * (1 + markup) + passThrough + fixed;
+    if (floor !== null) x = Math.max(x, floor);
+    if (cap !== null) x = Math.min(x, cap);
     return x;
   };
   const F = (f as { paymentLagMonths?: number }).paymentLagMonths ?? 0;
@@ -264,7 +270,7 @@ export function oracle22(inputs: ModelInputs): Oracle22 {
     const j = joins[p];
     const a = active[p];
     const J = j - 1; // index of the joining month
-    const fee = idx.map((i) => a[i] * feeOf(base[p][i], pt[p][i]));
+    const fee = idx.map((i) => a[i] * feeOf(p, base[p][i], pt[p][i]));
     const L = pc.collectionLagMonths;
     // Receipts: lagged collections once the lag has passed; before that an existing practice
     // collects its own receivables at the joining month's rate, a de novo practice nothing.
@@ -397,7 +403,7 @@ export function oracle22(inputs: ModelInputs): Oracle22 {
       closingCash: cash[T - 1],
       peakLoc,
       requiredLimit,
-      limitOk: requiredLimit <= loc.limit,
+      limitOk: requiredLimit <= (inputs.pcs[p].locLimit ?? loc.limit),
       realisedMarkup: markupByYear[0],
       markupByYear,
       statusByYear,

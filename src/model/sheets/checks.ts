@@ -7,7 +7,7 @@
  * in row 5 (FMV_RANGE_CELLS) and the AFR used in row 6.
  */
 import { ModelInputs } from "../inputs";
-import { AnyCheckId, CellRef, CheckId, FormulaMode, PlanResults, isLink, sheetRef } from "../plan";
+import { AnyCheckId, CellRef, FormulaMode, PlanResults, isLink, sheetRef } from "../plan";
 import { COL, FMT, SheetWriter, statusFormats } from "../writer";
 import * as F from "../formulas";
 import { COMPLIANCE, ComplianceLayout } from "./compliance";

@@ -268,7 +268,12 @@ export function buildMso(
       (c) =>
         `=${c}$${poolRow.collections}*${c}${b.shColl}+${c}$${poolRow.providerFtes}*${c}${b.shFte}+${c}$${poolRow.visits}*${c}${b.shVis}+${c}$${poolRow.equal}*${c}${b.shEq}`,
     );
-    mso.timelineRow(b.pt, "Pass-through recovered", "$", (c) => `=${a(c)}*${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`);
+    mso.timelineRow(
+      b.pt,
+      "Pass-through recovered",
+      "$",
+      (c) => `=${a(c)}*${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`,
+    );
     // The PC's terms, resolved once: its own cell on Inputs when filled, else the group's.
     const own = (col: string) => inRef(col, ir);
     const term = (row: number, label: string, unit: string, formula: string, format?: string) => {

@@ -104,7 +104,12 @@ export function buildPcSheet(
     const pre = F.feeBeforeCap(mode, `${MSO}!${c}${b.base}`, `${c}${R.pt}`, m(b.markup), m(b.fixed)).slice(1);
     return `=${a(c)}*(${F.capAndFloor(pre, m(b.floor), m(b.hasCap), m(b.cap)).slice(1)})`;
   });
-  w.timelineRow(R.pt, "of which pass-through", "$", (c) => `=${a(c)}*${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`);
+  w.timelineRow(
+    R.pt,
+    "of which pass-through",
+    "$",
+    (c) => `=${a(c)}*${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`,
+  );
   w.timelineRow(R.int, "Interest expense", "$", (c) => `=${c}${PC_LOC_INT}`);
   w.timelineRow(
     R.comp,
@@ -171,8 +176,9 @@ export function buildPcSheet(
   };
   // FMV by model year (the last may be partial): the realised markup over the year's active months
   // (inactive months have no base, fee or pass-through), blank with status N/A when the PC has no
-  // active month in the year (v2.2); rounded (RoundDecimals = 10 places) so that a markup on an FMV bound in decimal is on it here
-  // too, not 1e-16 either side; the status tests the very number shown.
+  // active month in the year (v2.2); rounded (RoundDecimals = 10 places) so that a markup on an
+  // FMV bound in decimal is on it here too, not 1e-16 either side; the status tests the very
+  // number shown.
   const years = pcYears(months.length);
   w.label(`A${R.yearsHeader}`, "FMV by model year", "header");
   w.label(`B${R.yearsHeader}`, "Unit", "header");

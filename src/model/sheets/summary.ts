@@ -76,11 +76,11 @@ export function buildSummary(
   for (let y = 0; y < years; y++) block(`Model year ${y + 1}`, y);
   block(`All ${T} months`, null);
   // v2.2's lines (cash, consolidation, tax, deal), one column per model year under its own header.
-  const yCols = Array.from({ length: years }, (_, i) => columnLetter(3 + i));
-  const totCol = columnLetter(3 + years);
+  const yCols = Array.from({ length: years }, (_, i) => columnLetter(2 + i));
+  const totCol = columnLetter(2 + years);
   const yearHead = r++;
   sm.label(`A${yearHead}`, "Cash, consolidation and tax by model year", "header");
-  sm.label(`C${yearHead}`, "Model year, 0-based", "note");
+  sm.label(`B${yearHead}`, "Model year, 0-based", "note");
   yCols.forEach((c, i) => sm.value(`${c}${yearHead}`, i, "header", FMT.int));
   const labels = r++;
   yCols.forEach((c, i) => sm.value(`${c}${labels}`, `Year ${i + 1}`, "header"));
