@@ -1,6 +1,8 @@
 // Builds the add-in into dist/: functions.js + functions.json (Excel custom functions), the task pane
 // page, the icons and the manifest. Shared runtime: taskpane.html loads both bundles, and the manifest
-// points the custom functions' Page at it.
+// points the custom functions' Page at it. Also the workbench (index.html + workbench.js and its
+// worker): the pane beside an in-browser HyperFormula workbook, for use without Excel. It is its own
+// entry so Excel's bundles never carry HyperFormula (GPL-3.0, ~1 MB) or ExcelJS.
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -43,15 +45,22 @@ module.exports = () => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      workbench: "./src/workbench/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // The workbench's worker and its lazily loaded ExcelJS chunk.
+      chunkFilename: "[name].[contenthash:8].js",
       // Excel's JavaScript-only runtime has no `self` or `window`; `globalThis` exists everywhere.
       globalObject: "globalThis",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // xlsx.ts's writeXlsx (Node only) imports fs lazily; the browser build never calls it.
+      fallback: { "fs/promises": false },
+    },
     module: {
       rules: [
         {
@@ -60,7 +69,9 @@ module.exports = () => {
           loader: "ts-loader",
           // Only the bundled files: a half-written test elsewhere in the tree must not break the build
           // (`npm run typecheck` covers the whole project).
-          options: { onlyCompileBundledFiles: true },
+          // Type-checking is `npm run typecheck`'s job (the whole project, once); checking again per
+          // entry here made a production build take minutes on a shared two-core machine.
+          options: { onlyCompileBundledFiles: true, transpileOnly: true },
         },
       ],
     },
@@ -70,7 +81,12 @@ module.exports = () => {
       // Only lazily loaded task pane code is ever split off; entry chunks never are.
       splitChunks: { chunks: "async" },
     },
-    performance: { maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
+    performance: {
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
+      // The workbench carries HyperFormula and ExcelJS on purpose; the limits guard Excel's bundles.
+      assetFilter: (file) => /^(functions|taskpane)\.js$/.test(file),
+    },
     plugins: [
       // Generates functions.json from the JSDoc tags and appends the CustomFunctions.associate calls.
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
@@ -96,6 +112,12 @@ module.exports = () => {
 </html>
 `,
         chunks: ["functions"],
+      }),
+      // The workbench at the server's root: the pane beside a grid, no Office needed.
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench"],
       }),
       // support.html and docs/*.html (the manifest's support links and each function's helpUrl).
       new HelpPagesPlugin({ version: require("./package.json").version }),

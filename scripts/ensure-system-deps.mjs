@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The test suite recalculates generated workbooks in LibreOffice Calc, a second spreadsheet engine
-// independent of HyperFormula. This makes sure `soffice` is there before any test runs: as root on
-// Debian it installs the package itself; anywhere else it stops and names what to install, so a
-// missing tool is a clear failure, never a silently skipped test.
+// independent of HyperFormula, and drives the workbench in Debian's Chromium (never a browser a
+// test tool downloads). This makes sure both are there before any test runs: as root on Debian it
+// installs the packages itself; anywhere else it stops and names what to install, so a missing tool
+// is a clear failure, never a silently skipped test.
 import { execSync, spawnSync } from "node:child_process";
 
 const needs = [
   { command: "soffice", debianPackage: "libreoffice-calc-nogui", why: "recalculates exported .xlsx files" },
+  { command: "chromium", debianPackage: "chromium", why: "runs the workbench's browser tests (test/e2e)" },
 ];
 
 const have = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;

@@ -6,6 +6,7 @@
  * and cached values, and the summary read back from the evaluated workbook.
  */
 import { readFileSync, writeFileSync } from "fs";
+import { resolve } from "path";
 import { buildPlan } from "../src/model/build";
 import { parseInputs } from "../src/model/inputs";
 import { readSummary } from "../src/model/summary";
@@ -38,6 +39,16 @@ function parseArgs(argv: string[]): {
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
   if (!inputs || !out) throw new Error(`--inputs and --out are required\n${USAGE}`);
+  // Refused before anything is written: a workbook under another extension would not open, and a
+  // summary on the workbook's path would overwrite it with JSON.
+  if (!/\.xlsx$/i.test(out))
+    throw new Error(`--out must name an .xlsx file; got ${JSON.stringify(out)}\n${USAGE}`);
+  if (summary !== null && resolve(summary) === resolve(out))
+    throw new Error(`--summary must not name the same file as --out (${JSON.stringify(out)})\n${USAGE}`);
+  if (resolve(inputs) === resolve(out) || (summary !== null && resolve(summary) === resolve(inputs)))
+    throw new Error(
+      `--out and --summary must not overwrite the inputs file (${JSON.stringify(inputs)})\n${USAGE}`,
+    );
   return { inputs, out, portable, summary };
 }
 

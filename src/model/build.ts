@@ -8,9 +8,14 @@
  * of the line of credit independently, so the Intercompany sheet compares two sets of books.
  */
 import { ModelInputs } from "./inputs";
-import { FormulaMode, PLAN_TAG, SheetPlan } from "./plan";
+import { FormulaMode, PLAN_TAG, PlanResults, PlanResultsV22, SheetPlan } from "./plan";
 import { SheetWriter, TL, monthColumns } from "./writer";
 import { buildChecks } from "./sheets/checks";
+import { buildConsolidated } from "./sheets/consolidated";
+import { buildInputsV22 } from "./sheets/inputs-v22";
+import { buildMsoCash } from "./sheets/mso-cash";
+import { planResultsV22 } from "./sheets/results-v22";
+import { buildTax, taxCarryforwardRange } from "./sheets/tax";
 import { buildInputs, inputsTables } from "./sheets/inputs";
 import { buildIntercompany } from "./sheets/intercompany";
 import { buildMso } from "./sheets/mso";
@@ -27,6 +32,22 @@ export interface BuildOptions {
   formulas: FormulaMode;
 }
 
+/**
+ * The v2.2 results where the summary and the task pane look for them: the MSO's EBITDA, cash and
+ * dividends beside its v1 totals, the structure's tax, the new checks before the master check;
+ * the full set (rows included) under `v22`.
+ */
+function withV22(r: PlanResults, v22: PlanResultsV22): PlanResults {
+  const { master, ...checks } = r.checks;
+  return {
+    ...r,
+    mso: { ...r.mso, ...v22.mso.cells },
+    tax: v22.tax.cells,
+    checks: { ...checks, ...v22.checks, master },
+    v22,
+  };
+}
+
 export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan {
   const mode = options.formulas;
   const months = monthColumns(inputs.months);
@@ -34,13 +55,41 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
 
   const inW = new SheetWriter(INPUTS, "inputs");
   const lay = buildInputs(inputs, inW);
-  const mso = buildMso(inputs, mode, months, lay, pcSheets);
+  const lay22 = buildInputsV22(
+    inputs,
+    inW,
+    lay.pc.map((x) => x.row),
+  );
+  const acqRows = lay22.acq.map((x) => x.row);
+  const mso = buildMso(inputs, mode, months, lay, pcSheets, {
+    acqRows,
+    taxCfRow: taxCarryforwardRange(inputs.months),
+  });
   const pcWriters = inputs.pcs.map((pc, p) =>
-    buildPcSheet(pc, pcSheets[p], lay.pc[p].row, mso.layout.pcBlocks[p], mode, months),
+    buildPcSheet(pc, pcSheets[p], lay.pc[p].row, mso.layout.pcBlocks[p], mode, months, {
+      fee: inputs.fee,
+      acqRow: acqRows[p],
+    }),
+  );
+  const msoCash = buildMsoCash(
+    mso.writer,
+    mso.layout,
+    lay.pc.map((x) => x.row),
   );
   const ic = buildIntercompany(inputs, months, mso.layout.pcBlocks, pcSheets);
-  const ck = buildChecks(inputs, mode, pcSheets, ic.layout.icMax);
-  const sm = buildSummary(inputs, months, mso.layout, pcSheets);
+  const cons = buildConsolidated(inputs, months, mso.layout, msoCash, pcSheets);
+  const tax = buildTax(inputs, months, mso.layout, cons.layout);
+  const ck = buildChecks(inputs, mode, pcSheets, ic.layout.icMax, {
+    msoMaxDiff: `MSO!$C$${msoCash.maxDiff}`,
+    msoMinCash: `MSO!$C$${msoCash.minCash}`,
+    consTieMax: `${cons.writer.name}!$C$${cons.layout.tieMax}`,
+  });
+  const sm = buildSummary(inputs, months, mso.layout, pcSheets, {
+    mso: mso.layout,
+    msoCash,
+    cons: cons.layout,
+    tax: tax.layout,
+  });
   const ref = buildReference();
 
   const freezeTl = { rows: TL.year, columns: 4 };
@@ -53,13 +102,18 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
       mso.writer.toSheet(freezeTl),
       ...pcWriters.map((w) => w.toSheet(freezeTl)),
       ic.writer.toSheet(freezeTl),
+      cons.writer.toSheet(freezeTl),
+      tax.writer.toSheet({ rows: 4, columns: 4 }),
       ck.writer.toSheet(),
       sm.writer.toSheet({ rows: 4, columns: 2 }),
       ref.sheet.toSheet({ rows: 0, columns: 0 }),
     ],
-    names: [...lay.names, ...ref.names],
+    names: [...lay.names, ...lay22.names, ...ref.names],
     tables: [...inputsTables(lay), ...ref.tables],
     charts: summaryCharts(inputs, months, pcSheets, sm.layout),
-    results: planResults(inputs, months, pcSheets, lay, mso.layout, ic.layout, ck.layout),
+    results: withV22(
+      planResults(inputs, months, pcSheets, lay, mso.layout, ic.layout, ck.layout),
+      planResultsV22(pcSheets, mso.layout, msoCash, cons.layout, tax.layout, ck.layout),
+    ),
   };
 }

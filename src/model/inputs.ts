@@ -3,7 +3,7 @@
  * the documented defaults, and refuses a bad file whole. Error messages start with the field's
  * path (`pcs[2].state: …`) and name the allowed values, because an analyst fixes the JSON by hand.
  */
-import { z } from "zod";
+import { iso, z } from "zod";
 import { dec } from "../engine/decimal";
 
 /** 50 states and DC: a PC must be in one of them (the CPOM table on the Reference sheet). */
@@ -83,8 +83,12 @@ const oneOfNumbers = <T extends readonly number[]>(values: T, what: string) =>
     error: (iss) => `${what} must be one of ${list(values)}; got ${JSON.stringify(iss.input)}`,
   });
 
-/** ISO date `YYYY-MM-DD` that exists on the calendar and is in Excel's usable range. */
-const isoDate = z.iso
+/**
+ * ISO date `YYYY-MM-DD` that exists on the calendar and is in Excel's usable range. `iso` is imported
+ * by name: webpack 5.113 binds `z.iso` (zod 4.6's `export * as iso`) to the wrong module, so in the
+ * browser bundles `z.iso.date()` was `z.date()` and refused every date string.
+ */
+const isoDate = iso
   .date({
     error: (iss) =>
       iss.input === undefined

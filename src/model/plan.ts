@@ -171,7 +171,11 @@ export interface CellRef {
 
 export interface PlanResults {
   months: CellRef;
-  mso: Record<"revenue" | "interestIncome" | "costs" | "preTax" | "tax" | "netIncome", CellRef>;
+  mso: Record<"revenue" | "interestIncome" | "costs" | "preTax" | "tax" | "netIncome", CellRef> &
+    /** v2.2 (totals over all months; closing cash at the last month end). */
+    Partial<Record<"ebitda" | "closingCash" | "dividends", CellRef>>;
+  /** v2.2: tax across the structure, totals over all years (the Tax sheet's column D). */
+  tax?: Record<"msoEntityTax" | "msoOwnerTax" | "physicianTax" | "total" | "effectiveRate", CellRef>;
   pcs: {
     name: string;
     sheet: string;
@@ -208,7 +212,14 @@ export interface PlanResults {
     | "fmvAssessmentCurrent"
     | "master",
     CellRef
-  >;
+  > &
+    /** v2.2's checks (in the master check too). */
+    Partial<
+      Record<
+        "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies",
+        CellRef
+      >
+    >;
   /** The FMV band (group-wide) the realised markups are tested against; read by the task pane. */
   fmvBand?: { low: CellRef; high: CellRef };
   /**
@@ -219,10 +230,38 @@ export interface PlanResults {
     questions: { id: string; text: string; answer: CellRef; date: CellRef; by: CellRef; note: CellRef }[];
     pcs: { name: string; state: CellRef; tier: CellRef; physicianOwned: CellRef; ownerLicensed: CellRef }[];
   };
+  /** v2.2: cash, balance sheets, consolidation, tax across the structure and the deal view. */
+  v22?: PlanResultsV22;
   /** Column letters of month 1..T on the timeline sheets. */
   monthColumns: string[];
   /** Intercompany difference rows (sheet Intercompany), one per PC and kind. */
   intercompanyRows: number[];
+}
+
+/** A monthly row of a timeline sheet. */
+export interface RowRef {
+  sheet: string;
+  row: number;
+}
+
+/** Where v2.2's results are (MODEL.md "v2.2", summary additions); rows for tests and the pane. */
+export interface PlanResultsV22 {
+  mso: { cells: Record<"ebitda" | "closingCash" | "dividends", CellRef>; rows: Record<string, RowRef> };
+  pcs: { cells: Record<"closingCash" | "minCash", CellRef>; rows: Record<string, RowRef> }[];
+  consolidated: {
+    cells: Record<"collections" | "ebitda" | "netIncome" | "nonControllingInterest", CellRef>;
+    rows: Record<string, RowRef>;
+  };
+  /** Totals over all years (column D of the Tax sheet); `years` holds each line's year cells. */
+  tax: {
+    cells: Record<"msoEntityTax" | "msoOwnerTax" | "physicianTax" | "total" | "effectiveRate", CellRef>;
+    years: Record<string, CellRef[]>;
+  };
+  deal: Record<"invested" | "enterpriseValue" | "moic", CellRef>;
+  checks: Record<
+    "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies",
+    CellRef
+  >;
 }
 
 export interface SheetPlan {

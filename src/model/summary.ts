@@ -17,6 +17,12 @@ export interface ModelSummary {
     preTax: number;
     tax: number;
     netIncome: number;
+    /** v2.2: fee revenue − service-line and pass-through costs, over all months. */
+    ebitda: number;
+    /** v2.2: cash at the last month end. */
+    closingCash: number;
+    /** v2.2: dividends paid (C-corp), positive. */
+    dividends: number;
   };
   pcs: {
     name: string;
@@ -26,12 +32,28 @@ export interface ModelSummary {
     physicianComp: number;
     netIncome: number;
     minMonthlyPhysicianComp: number;
-    realisedMarkup: number;
+    /** Year 1's realised markup; null for a PC not active in year 1 (v2.2). */
+    realisedMarkup: number | null;
     fmvStatus: string;
     peakLoc: number;
     requiredLimit: number;
     limitOk: boolean;
+    /** v2.2: cash at the last month end, and the lowest month-end cash while active. */
+    closingCash: number;
+    minCash: number;
   }[];
+  /** v2.2: the MSO consolidating the PCs (ASC 810). */
+  consolidated: { collections: number; ebitda: number; netIncome: number; nonControllingInterest: number };
+  /** v2.2: tax across the structure; msoOwnerTax is the owners' tax (pass-through) or dividend tax (C-corp). */
+  tax: {
+    msoEntityTax: number;
+    msoOwnerTax: number;
+    physicianTax: number;
+    total: number;
+    effectiveRate: number | null;
+  };
+  /** v2.2: invested capital, value at the exit multiple (null without one) and its multiple on cost. */
+  deal: { invested: number; enterpriseValue: number | null; moic: number | null };
   checks: {
     intercompanyZero: boolean;
     fmvWithin: boolean;
@@ -39,9 +61,17 @@ export interface ModelSummary {
     limitOk: boolean;
     physicianCompNonNegative: boolean;
     fmvAssessmentCurrent: boolean;
+    balanceSheetsBalance: boolean;
+    pcCashNonNegative: boolean;
+    msoCashNonNegative: boolean;
+    consolidationTies: boolean;
     master: boolean;
   };
 }
+
+/** The checks v2.2 added to the summary. */
+export type V22CheckKey =
+  "balanceSheetsBalance" | "pcCashNonNegative" | "msoCashNonNegative" | "consolidationTies";
 
 async function read(host: ValueReader, ref: CellRef): Promise<CellValue> {
   const v = await host.readValue(ref.sheet, ref.a1);
@@ -57,6 +87,19 @@ async function num(host: ValueReader, ref: CellRef): Promise<number> {
   return v;
 }
 
+/** A number, or null for a blank result ("" — e.g. no exit multiple, no markup in year 1). */
+async function numOrNull(host: ValueReader, ref: CellRef): Promise<number | null> {
+  const v = await read(host, ref);
+  return v === "" || v === null ? null : num(host, ref);
+}
+
+/** The plan's v2.2 results; a plan built before v2.2 has none. */
+function v22Of(plan: SheetPlan): NonNullable<SheetPlan["results"]["v22"]> {
+  const v = plan.results.v22;
+  if (!v) throw new Error("the plan has no v2.2 results (cash, consolidation, tax); rebuild the model");
+  return v;
+}
+
 async function ok(host: ValueReader, ref: CellRef): Promise<boolean> {
   const v = await read(host, ref);
   if (v !== "OK" && v !== "FAIL")
@@ -67,8 +110,9 @@ async function ok(host: ValueReader, ref: CellRef): Promise<boolean> {
 export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<ModelSummary> {
   const r = plan.results;
   const m = r.mso;
+  const v = v22Of(plan);
   const pcs: ModelSummary["pcs"] = [];
-  for (const pc of r.pcs) {
+  for (const [p, pc] of r.pcs.entries()) {
     const c = pc.cells;
     pcs.push({
       name: pc.name,
@@ -78,11 +122,13 @@ export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<M
       physicianComp: await num(host, c.physicianComp),
       netIncome: await num(host, c.netIncome),
       minMonthlyPhysicianComp: await num(host, c.minMonthlyPhysicianComp),
-      realisedMarkup: await num(host, c.realisedMarkup),
+      realisedMarkup: await numOrNull(host, c.realisedMarkup),
       fmvStatus: String(await read(host, c.fmvStatus)),
       peakLoc: await num(host, c.peakLoc),
       requiredLimit: await num(host, c.requiredLimit),
       limitOk: (await read(host, c.limitOk)) === true,
+      closingCash: await num(host, v.pcs[p].cells.closingCash),
+      minCash: await num(host, v.pcs[p].cells.minCash),
     });
   }
   const k = r.checks;
@@ -95,8 +141,29 @@ export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<M
       preTax: await num(host, m.preTax),
       tax: await num(host, m.tax),
       netIncome: await num(host, m.netIncome),
+      ebitda: await num(host, v.mso.cells.ebitda),
+      closingCash: await num(host, v.mso.cells.closingCash),
+      dividends: await num(host, v.mso.cells.dividends),
     },
     pcs,
+    consolidated: {
+      collections: await num(host, v.consolidated.cells.collections),
+      ebitda: await num(host, v.consolidated.cells.ebitda),
+      netIncome: await num(host, v.consolidated.cells.netIncome),
+      nonControllingInterest: await num(host, v.consolidated.cells.nonControllingInterest),
+    },
+    tax: {
+      msoEntityTax: await num(host, v.tax.cells.msoEntityTax),
+      msoOwnerTax: await num(host, v.tax.cells.msoOwnerTax),
+      physicianTax: await num(host, v.tax.cells.physicianTax),
+      total: await num(host, v.tax.cells.total),
+      effectiveRate: await numOrNull(host, v.tax.cells.effectiveRate),
+    },
+    deal: {
+      invested: await num(host, v.deal.invested),
+      enterpriseValue: await numOrNull(host, v.deal.enterpriseValue),
+      moic: await numOrNull(host, v.deal.moic),
+    },
     checks: {
       intercompanyZero: await ok(host, k.intercompanyZero),
       fmvWithin: await ok(host, k.fmvWithin),
@@ -104,6 +171,10 @@ export async function readSummary(plan: SheetPlan, host: ValueReader): Promise<M
       limitOk: await ok(host, k.limitOk),
       physicianCompNonNegative: await ok(host, k.physicianCompNonNegative),
       fmvAssessmentCurrent: await ok(host, k.fmvAssessmentCurrent),
+      balanceSheetsBalance: await ok(host, v.checks.balanceSheetsBalance),
+      pcCashNonNegative: await ok(host, v.checks.pcCashNonNegative),
+      msoCashNonNegative: await ok(host, v.checks.msoCashNonNegative),
+      consolidationTies: await ok(host, v.checks.consolidationTies),
       master: await ok(host, k.master),
     },
   };

@@ -51,6 +51,13 @@ export class SheetWriter {
     this.value(a1, text, role);
   }
 
+  /** The largest row number holding a cell (0 on an empty sheet): where a later block may start. */
+  get lastRow(): number {
+    let max = 0;
+    for (const a1 of this.cells.keys()) max = Math.max(max, Number(/\d+$/.exec(a1)![0]));
+    return max;
+  }
+
   /** The month columns of the timeline: first and last letters. */
   get firstMonth(): string {
     return this.months[0];

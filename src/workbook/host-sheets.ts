@@ -127,6 +127,18 @@ export function renameFormulaSheets(formula: string, rename: (sheet: string) => 
   return out;
 }
 
+/** Every `sheet` field in a tree of plain data renamed (the v2.2 results: cells and rows). */
+function renameSheetFields<T>(x: T, sheetName: (name: string) => string): T {
+  if (Array.isArray(x)) return x.map((v) => renameSheetFields(v, sheetName)) as T;
+  if (x === null || typeof x !== "object") return x;
+  return Object.fromEntries(
+    Object.entries(x).map(([k, v]) => [
+      k,
+      k === "sheet" && typeof v === "string" ? sheetName(v) : renameSheetFields(v, sheetName),
+    ]),
+  ) as T;
+}
+
 /** The plan with sheets renamed everywhere a sheet name appears. Returns the same plan when nothing is renamed. */
 export function renamePlanSheets(plan: SheetPlan, renames: Map<string, string>): SheetPlan {
   if (renames.size === 0) return plan;
@@ -167,7 +179,7 @@ export function renamePlanSheets(plan: SheetPlan, renames: Map<string, string>):
     results: {
       ...r,
       months: ref(r.months),
-      mso: refs(r.mso),
+      mso: renameSheetFields(r.mso, sheetName),
       pcs: r.pcs.map((pc) => ({
         ...pc,
         sheet: sheetName(pc.sheet),
@@ -176,7 +188,9 @@ export function renamePlanSheets(plan: SheetPlan, renames: Map<string, string>):
           Object.entries(pc.rows).map(([k, v]) => [k, { ...v, sheet: sheetName(v.sheet) }]),
         ) as typeof pc.rows,
       })),
-      checks: refs(r.checks),
+      checks: renameSheetFields(r.checks, sheetName),
+      ...(r.tax ? { tax: refs(r.tax) } : {}),
+      ...(r.v22 ? { v22: renameSheetFields(r.v22, sheetName) } : {}),
     },
     inputCells: plan.inputCells?.map((c) => ({ ...c, sheet: sheetName(c.sheet) })),
   };

@@ -11,7 +11,18 @@
  * since an ExcelJS table would rewrite the cells it covers).
  */
 import ExcelJS from "exceljs";
-import { PLAN_TAG, PlanCell, SheetPlan, StyleRole, sheetRef } from "../model/plan";
+import {
+  PLAN_TAG,
+  PlanCell,
+  PlanConditionalFormat,
+  PlanSheet,
+  PlanValidation,
+  SheetPlan,
+  StyleRole,
+  columnLetter,
+  parseA1,
+  sheetRef,
+} from "../model/plan";
 import { CellValue, isCellError } from "./host";
 import { addCharts } from "./xlsx-charts";
 
@@ -32,6 +43,8 @@ function fontFor(role: StyleRole): Partial<ExcelJS.Font> {
       return { bold: true, color: { argb: COLOURS.formula } };
     case "note":
       return { italic: true, color: { argb: COLOURS.note } };
+    case "structural":
+      return { color: { argb: COLOURS.note } };
     case "label":
       return {};
     default:
@@ -74,6 +87,81 @@ function writeCell(ws: ExcelJS.Worksheet, sheet: string, cell: PlanCell, values:
   if (cell.format) target.numFmt = cell.format;
   const font = fontFor(cell.role);
   if (Object.keys(font).length > 0) target.font = font;
+  // Structural cells (rebuild to change) are grey: grey text on a light grey fill.
+  if (cell.role === "structural")
+    target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: STRUCTURAL_FILL } };
+}
+
+const STRUCTURAL_FILL = "FFE7E6E6";
+
+/** Every cell address of a range such as `C5:D7` (or one cell). */
+function cellsOf(range: string): string[] {
+  const [a, b] = range.split(":");
+  const s = parseA1(a);
+  const e = parseA1(b ?? a);
+  const out: string[] = [];
+  for (let r = s.row; r <= e.row; r++)
+    for (let c = s.col; c <= e.col; c++) out.push(`${columnLetter(c)}${r + 1}`);
+  return out;
+}
+
+/** The plan's validation as ExcelJS writes it (Excel's dataValidation element). */
+function toExcelValidation(v: PlanValidation): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: v.allowBlank,
+    showErrorMessage: true,
+    errorTitle: "Not allowed",
+    error: v.error,
+  };
+  const rule = v.rule;
+  if (rule.kind === "list")
+    return {
+      ...common,
+      type: "list",
+      formulae: ["values" in rule ? `"${rule.values.join(",")}"` : rule.source.replace(/^=/, "")],
+    };
+  if (rule.kind === "textLength")
+    return { ...common, type: "textLength", operator: "lessThanOrEqual", formulae: [rule.max] };
+  const { min, max } = rule;
+  if (min !== undefined && max !== undefined)
+    return { ...common, type: rule.kind, operator: "between", formulae: [min, max] };
+  if (min !== undefined)
+    return { ...common, type: rule.kind, operator: "greaterThanOrEqual", formulae: [min] };
+  return { ...common, type: rule.kind, operator: "lessThanOrEqual", formulae: [max ?? 0] };
+}
+
+const CF_STYLES: Record<PlanConditionalFormat["style"], Partial<ExcelJS.Style>> = {
+  // Excel's own "Bad", "Good" and "Neutral" cell styles.
+  bad: {
+    font: { color: { argb: "FF9C0006" } },
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
+  },
+  good: {
+    font: { color: { argb: "FF006100" } },
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } },
+  },
+  warning: {
+    font: { color: { argb: "FF9C5700" } },
+    fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } },
+  },
+};
+
+function writeRules(ws: ExcelJS.Worksheet, sheet: PlanSheet): void {
+  for (const v of sheet.validations ?? []) {
+    const dv = toExcelValidation(v);
+    for (const a1 of cellsOf(v.range)) ws.getCell(a1).dataValidation = dv;
+  }
+  (sheet.conditionalFormats ?? []).forEach((cf, i) => {
+    const style = CF_STYLES[cf.style];
+    const priority = i + 1;
+    const rule: ExcelJS.ConditionalFormattingRule =
+      cf.rule.kind === "textEquals"
+        ? { type: "cellIs", operator: "equal", formulae: [`"${cf.rule.text}"`], style, priority }
+        : cf.rule.kind === "lessThan"
+          ? { type: "cellIs", operator: "lessThan", formulae: [cf.rule.value], style, priority }
+          : { type: "expression", formulae: [cf.rule.formula.replace(/^=/, "")], style, priority };
+    ws.addConditionalFormatting({ ref: cf.range, rules: [rule] });
+  });
 }
 
 /**
@@ -98,6 +186,7 @@ export function planToWorkbook(plan: SheetPlan, values: ValueSource | null): Exc
     const ws = wb.addWorksheet(sheet.name, { views });
     for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(col).width = width;
     for (const cell of sheet.cells) writeCell(ws, sheet.name, cell, values);
+    writeRules(ws, sheet);
   }
   for (const n of plan.names) wb.definedNames.add(`${sheetRef(n.sheet)}${n.ref}`, n.name);
   for (const t of plan.tables) {

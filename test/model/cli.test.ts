@@ -2,7 +2,7 @@
 /** The command line: builds workbook + summary; a bad inputs file exits non-zero and writes nothing. */
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { EXAMPLES_DIR } from "./support";
@@ -56,15 +56,25 @@ describe("npm run model", () => {
       "PC – Tampa Bay Primary Care PA",
       "PC – Sacramento Medical Group,",
       "Intercompany",
+      "Consolidated",
+      "Tax",
       "Checks",
       "Summary",
       "Reference",
     ]);
     const master = wb.getWorksheet("Checks")!.getCell("C3").value as ExcelJS.CellFormulaValue;
     expect(master).toMatchObject({ formula: 'IF(B3=0,"OK","FAIL")', result: "OK" });
+    // v2.2: the PC computes its own fee from the MSA's terms on the cost base the MSO invoices.
     const pcFee = wb.getWorksheet("PC – Austin Family Medicine PC")!.getCell("E14");
-    expect((pcFee.value as ExcelJS.CellFormulaValue).formula).toMatch(/^MSO!E\d+$/);
-    expect(pcFee.font.color?.argb).toBe("FF008000"); // green link
+    expect((pcFee.value as ExcelJS.CellFormulaValue).formula).toMatch(/MSO!E\d+/);
+    const mso = wb.getWorksheet("MSO")!;
+    let collRow = 0;
+    mso.eachRow((row, n) => {
+      if (!collRow && row.getCell(1).value === "Collections (from the PC's books)") collRow = n;
+    });
+    const link = mso.getCell(`E${collRow}`);
+    expect((link.value as ExcelJS.CellFormulaValue).formula).toBe("'PC – Austin Family Medicine PC'!E12");
+    expect(link.font.color?.argb).toBe("FF008000"); // green link
     const inputsCell = (name: string) => {
       const ranges = wb.definedNames.getRanges(name).ranges;
       expect(ranges).toHaveLength(1);
@@ -76,6 +86,25 @@ describe("npm run model", () => {
     // T is structural (the timeline is laid out when the model is built): black, not an input
     expect(inputsCell("Months").value).toBe(36);
     expect(inputsCell("Months").font.color?.argb).toBe("FF000000");
+  });
+
+  it.each([
+    [
+      "--out not ending in .xlsx",
+      (d: string) => ["--out", join(d, "model.json")],
+      /--out must name an \.xlsx file/,
+    ],
+    [
+      "--summary naming the --out file",
+      (d: string) => ["--out", join(d, "same.xlsx"), "--summary", join(d, ".", "same.xlsx")],
+      /--summary must not name the same file as --out/,
+    ],
+  ])("refuses %s, writes nothing", (_what, args, message) => {
+    const d = mkdtempSync(join(tmpdir(), "mso-cli-guard-"));
+    const r = run(["--inputs", join(EXAMPLES_DIR, "one-pc.json"), ...args(d)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(d)).toEqual([]);
   });
 
   it("refuses invalid inputs: names the field, exits non-zero, writes no file", () => {

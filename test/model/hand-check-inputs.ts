@@ -39,4 +39,6 @@ export const handCheckJson = (): ModelInputsJson => ({
     lot: 1000,
   },
   tax: { msoFederalRate: 0.21, msoStateRate: 0.05 },
+  // v2.2: the MSO's cash must fund the deferred fees (5,000 a month short) and year-end dividends.
+  mso: { openingCash: 100000 },
 });

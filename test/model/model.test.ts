@@ -4,7 +4,7 @@
  */
 import { msaCostPlus } from "../../src/functions/adapters";
 import { ModelInputs } from "../../src/model/inputs";
-import { oracle } from "./oracle";
+import { oracle22 } from "./oracle-v22";
 import {
   cellDifferences,
   close,
@@ -25,6 +25,10 @@ const ALL_OK = {
   limitOk: "OK",
   physicianCompNonNegative: "OK",
   fmvAssessmentCurrent: "OK",
+  balanceSheetsBalance: "OK",
+  pcCashNonNegative: "OK",
+  msoCashNonNegative: "OK",
+  consolidationTies: "OK",
   master: "OK",
 };
 
@@ -56,7 +60,8 @@ describe.each(exampleFiles())("example %s", (file) => {
     const base = (b: number) => (f.structure === "fixed" ? 0 : b);
     const fixed = f.structure === "cost-plus" ? 0 : f.fixedMonthly;
     // Base and pass-through from the inputs (the independent oracle), never read back from the workbook.
-    const o = oracle(inputs);
+    // v2.2: a PC's fee is 0 before its joining month (activity flag a[p,t]).
+    const o = oracle22(inputs);
     plan.results.pcs.forEach((pc, p) => {
       const bases = rowValues(plan, host, pc.rows.base.sheet, pc.rows.base.row);
       const fees = rowValues(plan, host, pc.rows.fee.sheet, pc.rows.fee.row);
@@ -71,7 +76,7 @@ describe.each(exampleFiles())("example %s", (file) => {
           f.monthlyCap,
           f.monthlyFloor,
         );
-        expect({ t, fee }).toEqual({ t, fee: expect.closeTo(expected, 2) });
+        expect({ t, fee }).toEqual({ t, fee: expect.closeTo(o.pcs[p].active[t] * expected, 2) });
         expect({ t, base: bases[t] }).toEqual({ t, base: expect.closeTo(o.pcs[p].base[t], 2) });
         expect(pcFees[t]).toBe(fee);
       });

@@ -7,7 +7,7 @@
  * itself.
  */
 import type { ModelInputs } from "../../src/model/inputs";
-import type { ModelSummary } from "../../src/model/summary";
+import type { ModelSummary, V22CheckKey } from "../../src/model/summary";
 
 export type FmvStatus = "BELOW" | "WITHIN" | "ABOVE";
 
@@ -39,7 +39,7 @@ export interface OraclePc {
 export type MsoKey = "revenue" | "interestIncome" | "costs" | "preTax" | "tax" | "netIncome";
 
 /** The checks of MODEL.md, named as the summary file names them. */
-export type OracleChecks = ModelSummary["checks"];
+export type OracleChecks = Omit<ModelSummary["checks"], V22CheckKey>;
 
 export interface Oracle {
   months: number;
@@ -205,7 +205,8 @@ export function oracle(inputs: ModelInputs): Oracle {
       baseSum += base[p][t];
     }
     const realisedMarkup = feeLessPt / baseSum - 1;
-    const peakLoc = Math.max(...close);
+    // MODEL.md v2.2: the peak counts the opening balance too (max(open at j, max close)).
+    const peakLoc = Math.max(open[0], ...close);
     const buffered = peakLoc * (1 + loc.buffer);
     const requiredLimit = loc.lot === 0 ? buffered : Math.ceil(buffered / loc.lot) * loc.lot;
     return {

@@ -122,6 +122,8 @@ const compliantInputs = fc
         lot: g.lot,
       },
       tax: { msoFederalRate: g.fed, msoStateRate: g.st },
+      // v2.2: enough MSO cash to fund the deferred fees and dividends, so the cash check holds too.
+      mso: { openingCash: 1e9 },
     });
   });
 

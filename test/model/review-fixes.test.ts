@@ -143,17 +143,36 @@ describe("3. the LOC opening balance is one input per PC on the Inputs sheet", (
   });
 });
 
-describe("4. the AFR table keeps only DOMAIN.md 1.5 rows with primary or good sources", () => {
-  it("Oct 2023, Jan, Feb, Mar and Apr 2024; no blog or aggregator rows; each says verify at irs.gov", () => {
-    const rows = afrData.rows as { month: string; source: string; note: string }[];
-    expect(rows.map((r) => r.month)).toEqual(["2023-10", "2024-01", "2024-02", "2024-03", "2024-04"]);
-    for (const r of rows) {
-      expect(r.source).toMatch(/ruling text|\[secondary-good\]|evans-legal/);
-      expect(r.source).not.toMatch(/blog|bizora|goldentax|\[secondary\]/);
+describe("4. the AFR table carries every row of data/afr-table-1.csv (v2.1), each to verify at irs.gov", () => {
+  it("2023-10 and 2024-01 to 2026-10 except 2026-09, as fractions of the CSV's percentages, with rulings and irs.gov sources", () => {
+    const rows = afrData.rows as {
+      month: string;
+      revenueRuling: string;
+      shortTerm: Record<string, number>;
+      longTerm: Record<string, number>;
+      source: string;
+      note: string;
+    }[];
+    const csv = readFileSync(join(__dirname, "..", "..", "data", "afr-table-1.csv"), "utf8")
+      .trim()
+      .split("\n");
+    const months = ["2023-10"];
+    for (let y = 2024; y <= 2026; y++)
+      for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, "0")}`);
+    expect(rows.map((r) => r.month)).toEqual(months.filter((m) => m <= "2026-10" && m !== "2026-09"));
+    expect(csv).toHaveLength(rows.length + 1);
+    rows.forEach((r, i) => {
+      const f = csv[i + 1].split(",");
+      expect([r.month, r.revenueRuling]).toEqual([f[0], f[1]]);
+      // short-term annual and long-term monthly, percent → fraction
+      expect(r.shortTerm.annual).toBeCloseTo(Number(f[2]) / 100, 12);
+      expect(r.longTerm.monthly).toBeCloseTo(Number(f[13]) / 100, 12);
+      expect(r.source).toMatch(
+        /^https:\/\/www\.irs\.gov\/pub\/irs-drop\/rr-\d\d-\d\d\.pdf \[(primary|secondary-good)\]$/,
+      );
       expect(r.note).toBe("verify at irs.gov");
-    }
+    });
     expect(afrData.description).toMatch(/primary or good/);
-    expect(afrData.description).not.toMatch(/complete table/);
   });
 });
 

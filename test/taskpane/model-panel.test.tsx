@@ -130,7 +130,7 @@ describe("Model panel: build", () => {
       within(year1)
         .getAllByRole("cell")
         .map((c) => c.textContent),
-    ).toEqual([pct(summary.pcs[0].realisedMarkup), summary.pcs[0].fmvStatus]);
+    ).toEqual([pct(summary.pcs[0].realisedMarkup!), summary.pcs[0].fmvStatus]);
     const loc = screen.getByRole("table", { name: `Line of credit: ${onePc.pcs[0].name}` });
     expect(within(loc).getByRole("row", { name: /Peak balance/ }).textContent).toContain(
       usd(summary.pcs[0].peakLoc),
@@ -241,6 +241,7 @@ describe("Model panel: every input", () => {
       /^Fair market value$/,
       /^Line of credit$/,
       /^Tax$/,
+      /^MSO$/, // the example gives the MSO's opening cash (v2.2)
     ])
       open(header);
     open(new RegExp(`^${onePc.pcs[0].name}$`));

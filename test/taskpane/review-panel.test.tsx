@@ -29,7 +29,7 @@ test("every PC's markup, status and LOC against its limit, as the headless build
       within(within(fmv).getAllByRole("row")[1])
         .getAllByRole("cell")
         .map((c) => c.textContent),
-    ).toEqual([pct(pc.realisedMarkup), pc.fmvStatus]);
+    ).toEqual([pct(pc.realisedMarkup!), pc.fmvStatus]);
     const loc = screen.getByRole("table", { name: `Line of credit: ${pc.name}` });
     expect(within(loc).getByRole("row", { name: /Peak balance/ }).textContent).toContain(usd(pc.peakLoc));
     expect(within(loc).getByRole("row", { name: /Required limit/ }).textContent).toContain(

@@ -8,6 +8,7 @@ import { COL, FMT, SheetWriter } from "../writer";
 import * as F from "../formulas";
 import { CHECKS, IC } from "./names";
 import { PC_ROW } from "./pc";
+import { PC_CASH_ROW } from "./pc-cash";
 
 /** The group rows whose column C is each check's OK/FAIL, and the master check's cell. */
 export interface ChecksLayout {
@@ -17,6 +18,10 @@ export interface ChecksLayout {
   grLim: number;
   grComp: number;
   grAge: number;
+  grBs: number;
+  grPcCash: number;
+  grMsoCash: number;
+  grCons: number;
   master: string;
 }
 
@@ -25,6 +30,7 @@ export function buildChecks(
   mode: FormulaMode,
   pcSheets: string[],
   icMax: number,
+  v22: { msoMaxDiff: string; msoMinCash: string; consTieMax: string },
 ): { writer: SheetWriter; layout: ChecksLayout } {
   const ck = new SheetWriter(CHECKS, "checks");
   ck.label("A1", "Checks — OK when every row is OK", "title");
@@ -62,9 +68,9 @@ export function buildChecks(
       return [
         `FMV status — ${pc.name}`,
         `=${sheetRef(pcSheets[p])}C${PC_ROW.status}`,
-        `=IF(B${row}="WITHIN","OK","FAIL")`,
+        `=IF(OR(B${row}="WITHIN",B${row}="N/A"),"OK","FAIL")`,
         undefined,
-        "realised markup within the FMV range",
+        "realised markup within the FMV range (N/A: not active in the year)",
       ];
     }),
   );
@@ -110,6 +116,51 @@ export function buildChecks(
       "assessment no more than 365 days old",
     ],
   ]);
+  // v2.2: balance sheets, cash and consolidation. An error value is a FAIL, never an OK.
+  const honest = (row: number, test: string) => `=IF(ISERROR(B${row}),"FAIL",IF(${test},"OK","FAIL"))`;
+  const gBs = group([
+    [
+      "Balance sheet — MSO (largest |assets − equity|)",
+      `=${v22.msoMaxDiff}`,
+      honest(r, `B${r}<=Cash_Tolerance`),
+      FMT.money,
+      "balances every month to half a cent",
+    ],
+    ...inputs.pcs.map((pc, p): [string, string, string, string, string] => [
+      `Balance sheet and cash flow — ${pc.name} (largest difference)`,
+      `=${sheetRef(pcSheets[p])}C${PC_CASH_ROW.maxBsDiff}`,
+      honest(r + 1 + p, `B${r + 1 + p}<=Cash_Tolerance`),
+      FMT.money,
+      "balances every month to half a cent",
+    ]),
+  ]);
+  const gPcCash = group(
+    inputs.pcs.map((pc, p) => [
+      `Lowest month-end cash — ${pc.name}`,
+      `=${sheetRef(pcSheets[p])}C${PC_CASH_ROW.minCash}`,
+      honest(r + p, `B${r + p}>=-Cash_Tolerance`),
+      FMT.money,
+      "never below 0",
+    ]),
+  );
+  const gMsoCash = group([
+    [
+      "Lowest month-end cash — MSO",
+      `=${v22.msoMinCash}`,
+      honest(r, `B${r}>=-Cash_Tolerance`),
+      FMT.money,
+      "never below 0: purchases and lending need funding",
+    ],
+  ]);
+  const gCons = group([
+    [
+      "Consolidation ties (largest |elimination or tie-out|)",
+      `=${v22.consTieMax}`,
+      honest(r, `B${r}<=Cash_Tolerance`),
+      FMT.money,
+      "net income = MSO's + PCs'; every elimination 0",
+    ],
+  ]);
   r++;
   ck.label(`A${r++}`, "Check groups", "header");
   const groupRow = (label: string, g: { start: number; end: number }) => {
@@ -126,9 +177,16 @@ export function buildChecks(
   const grLim = groupRow("Every PC's limit covers its required limit", gLim);
   const grComp = groupRow("Physician compensation never negative", gComp);
   const grAge = groupRow("FMV assessment current", gAge);
-  ck.formula("B3", `=SUM(B${grIc}:B${grAge})`, "formula", FMT.int);
+  const grBs = groupRow("Every balance sheet balances", gBs);
+  const grPcCash = groupRow("No PC's cash below 0", gPcCash);
+  const grMsoCash = groupRow("The MSO's cash never below 0", gMsoCash);
+  const grCons = groupRow("Consolidation ties", gCons);
+  ck.formula("B3", `=SUM(B${grIc}:B${grCons})`, "formula", FMT.int);
   ck.formula("C3", `=IF(B3=0,"OK","FAIL")`, "check");
   ck.label("D3", "number of failed checks", "note");
   Object.assign(ck.columnWidths, { A: 52, B: 18, C: 18, D: 44 });
-  return { writer: ck, layout: { grIc, grFmv, grAfr, grLim, grComp, grAge, master: "C3" } };
+  return {
+    writer: ck,
+    layout: { grIc, grFmv, grAfr, grLim, grComp, grAge, grBs, grPcCash, grMsoCash, grCons, master: "C3" },
+  };
 }

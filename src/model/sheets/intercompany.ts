@@ -1,7 +1,8 @@
 /**
  * The Intercompany sheet: per PC and month, the MSO's figure less the PC's for the fee, the
- * interest and the line-of-credit balance. Each side computes its own books, so every row is a
- * reconciliation of two calculations; all must be zero.
+ * interest, the fees due and the line-of-credit balance. Each side computes its own books (the PC
+ * its fee from the MSA's terms, each side its own interest, billing and balances), so every row is
+ * a reconciliation of two calculations, never a cell less a link to itself; all must be zero.
  */
 import { ModelInputs } from "../inputs";
 import { sheetRef } from "../plan";
@@ -9,6 +10,7 @@ import { COL, FMT, SheetWriter, TL, timelineHeader, timelineWidths } from "../wr
 import { MsoPcBlock } from "./mso";
 import { IC, MSO } from "./names";
 import { PC_ROW } from "./pc";
+import { PC_CASH_ROW } from "./pc-cash";
 
 /** The difference rows (one per PC and kind) and the row of the largest |difference|. */
 export interface IntercompanyLayout {
@@ -35,6 +37,7 @@ export function buildIntercompany(
     const pairs: [string, number, number][] = [
       ["MSA fee: MSO revenue − PC expense", b.fee, PC_ROW.fee],
       ["Interest: MSO income − PC expense", b.int, PC_ROW.int],
+      ["Fees due: MSO receivable − PC payable", b.dueFrom, PC_CASH_ROW.due],
       ["LOC: MSO receivable − PC payable", b.close, PC_ROW.close],
     ];
     for (const [label, mr, pr] of pairs) {

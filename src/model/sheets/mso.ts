@@ -8,12 +8,15 @@ import { FormulaMode, sheetRef } from "../plan";
 import { FMT, SheetWriter, TL, timelineHeader, timelineWidths } from "../writer";
 import * as F from "../formulas";
 import { InputsLayout, inRef } from "./inputs";
+import { ACQ_COL } from "./inputs-v22";
 import { MSO } from "./names";
 import { PC_ROW } from "./pc";
+import { ACTIVE_ROW, PC_CASH_ROW } from "./pc-cash";
 
 /** The rows of one PC's block on the MSO sheet. */
 export interface MsoPcBlock {
   header: number;
+  active: number;
   coll: number;
   shColl: number;
   shFte: number;
@@ -22,13 +25,20 @@ export interface MsoPcBlock {
   base: number;
   pt: number;
   fee: number;
+  defer: number;
+  cashDraw: number;
   draw: number;
   open: number;
   repay: number;
   int: number;
   capInt: number;
   close: number;
-  due: number;
+  feeCash: number;
+  feeRecv: number;
+  dueFrom: number;
+  intRecv: number;
+  purchase: number;
+  investment: number;
 }
 
 /** Where the MSO sheet's results are: per-PC blocks and the income statement's rows. */
@@ -40,6 +50,15 @@ export interface MsoLayout {
   preTax: number;
   tax: number;
   net: number;
+  /** v2.2 rows: the MSO's EBITDA, dividends, cash flows and balance sheet (mso-cash.ts). */
+  slTotal: number;
+  ptRec: number;
+  costSl: number;
+  costPt: number;
+  dividends: number;
+  yearEnd: number;
+  /** First row free below the income statement, where the cash blocks start. */
+  next: number;
 }
 
 export function buildMso(
@@ -48,6 +67,7 @@ export function buildMso(
   months: string[],
   lay: InputsLayout,
   pcSheets: string[],
+  v22: { acqRows: number[]; taxCfRow: string },
 ): { writer: SheetWriter; layout: MsoLayout } {
   const mso = new SheetWriter(MSO, "mso", months);
   timelineHeader(mso, `MSO books — ${inputs.name}`);
@@ -89,7 +109,7 @@ export function buildMso(
     );
   }
   r++;
-  mso.label(`A${r++}`, "Driver totals, all PCs", "header");
+  mso.label(`A${r++}`, "Driver totals, active PCs", "header");
   const totColl = r++;
   const totFte = r++;
   const totVis = r++;
@@ -97,66 +117,124 @@ export function buildMso(
   r++;
   // Per-PC blocks: rows reserved now, formulas below (the collections total sums them).
   const pcBlocks: MsoPcBlock[] = inputs.pcs.map(() => {
-    const b = {
-      header: r,
-      coll: r + 1,
-      shColl: r + 2,
-      shFte: r + 3,
-      shVis: r + 4,
-      shEq: r + 5,
-      base: r + 6,
-      pt: r + 7,
-      fee: r + 8,
-      draw: r + 9,
-      open: r + 10,
-      repay: r + 11,
-      int: r + 12,
-      capInt: r + 13,
-      close: r + 14,
-      due: r + 15,
-    };
-    r += 17;
+    const keys = [
+      "header",
+      "active",
+      "coll",
+      "shColl",
+      "shFte",
+      "shVis",
+      "shEq",
+      "base",
+      "pt",
+      "fee",
+      "defer",
+      "cashDraw",
+      "draw",
+      "open",
+      "repay",
+      "int",
+      "capInt",
+      "close",
+      "feeCash",
+      "feeRecv",
+      "dueFrom",
+      "intRecv",
+      "purchase",
+      "investment",
+    ] as const;
+    const b = Object.fromEntries(keys.map((k, i) => [k, r + i])) as unknown as MsoPcBlock;
+    r += keys.length + 1;
     return b;
   });
-  const sumOver = (c: string, pick: (b: (typeof pcBlocks)[number]) => number) =>
-    pcBlocks.map((b) => `${c}${pick(b)}`).join("+");
+  const sumOver = (
+    c: string,
+    pick: (b: (typeof pcBlocks)[number]) => number,
+    times: (b: (typeof pcBlocks)[number]) => string = () => "",
+  ) => pcBlocks.map((b) => `${c}${pick(b)}${times(b)}`).join("+");
   mso.timelineRow(totColl, "Collections", "$", (c) => `=${sumOver(c, (b) => b.coll)}`);
-  mso.timelineRow(totFte, "Provider FTEs", "FTE", () => `=SUM(PC_FTEs)`, {
-    format: FMT.number,
-    total: "none",
-  });
-  mso.timelineRow(totVis, "Annual visits", "visits", () => `=SUM(PC_Visits)`, {
-    format: FMT.int,
-    total: "none",
-  });
-  mso.timelineRow(totCount, "Number of PCs (equal split)", "PCs", () => `=COUNTA(PC_Names)`, {
-    format: FMT.int,
-    total: "none",
-  });
+  // Driver totals run over active PCs only (a PC before its joining month takes no share).
+  mso.timelineRow(
+    totFte,
+    "Provider FTEs",
+    "FTE",
+    (c) =>
+      `=${sumOver(
+        c,
+        (b) => b.active,
+        (b) => `*$C$${b.shFte}`,
+      )}`,
+    {
+      format: FMT.number,
+      total: "none",
+    },
+  );
+  mso.timelineRow(
+    totVis,
+    "Annual visits",
+    "visits",
+    (c) =>
+      `=${sumOver(
+        c,
+        (b) => b.active,
+        (b) => `*$C$${b.shVis}`,
+      )}`,
+    {
+      format: FMT.int,
+      total: "none",
+    },
+  );
+  mso.timelineRow(
+    totCount,
+    "Number of active PCs (equal split)",
+    "PCs",
+    (c) => `=${sumOver(c, (b) => b.active)}`,
+    {
+      format: FMT.int,
+      total: "none",
+    },
+  );
 
   inputs.pcs.forEach((pc, p) => {
     const b = pcBlocks[p];
     const ir = lay.pc[p].row;
     const ps = sheetRef(pcSheets[p]);
+    const acq = (col: string) => inRef(col, v22.acqRows[p]);
+    const a = (c: string) => `${c}${b.active}`;
+    const t = (c: string) => `${c}$${TL.index}`;
+    // First active month: active now and not in the month before (or the first month).
+    const first = (c: string, prev: string) => `AND(${a(c)}=1,OR(${t(c)}=1,${prev}${b.active}=0))`;
     mso.label(`A${b.header}`, `${pc.name} (${pc.state})`, "header");
+    mso.timelineRow(b.active, "Active (from the PC's books)", "flag", (c) => `=${ps}${c}${ACTIVE_ROW}`, {
+      role: "link",
+      format: FMT.int,
+      total: "none",
+    });
     mso.timelineRow(b.coll, "Collections (from the PC's books)", "$", (c) => `=${ps}${c}${PC_ROW.coll}`, {
       role: "link",
     });
-    mso.timelineRow(b.shColl, "Share of collections", "ratio", (c) => `=${c}${b.coll}/${c}$${totColl}`, {
+    const share = (c: string, part: string, total: number) => `=IF(${c}$${total}=0,0,${part}/${c}$${total})`;
+    mso.timelineRow(b.shColl, "Share of collections", "ratio", (c) => share(c, `${c}${b.coll}`, totColl), {
       format: FMT.ratio,
       total: "none",
     });
-    mso.timelineRow(b.shFte, "Share of provider FTEs", "ratio", (c) => `=$C${b.shFte}/${c}$${totFte}`, {
-      format: FMT.ratio,
-      total: "none",
-      constant: { formula: `=${inRef("G", ir)}`, role: "link", format: FMT.number },
-    });
-    mso.timelineRow(b.shVis, "Share of visits", "ratio", (c) => `=$C${b.shVis}/${c}$${totVis}`, {
+    mso.timelineRow(
+      b.shFte,
+      "Share of provider FTEs",
+      "ratio",
+      (c) => share(c, `${a(c)}*$C${b.shFte}`, totFte),
+      {
+        format: FMT.ratio,
+        total: "none",
+        constant: { formula: `=${inRef("G", ir)}`, role: "link", format: FMT.number },
+      },
+    );
+    mso.timelineRow(b.shVis, "Share of visits", "ratio", (c) => share(c, `${a(c)}*$C${b.shVis}`, totVis), {
       format: FMT.ratio,
       total: "none",
       constant: { formula: `=${inRef("H", ir)}`, role: "link", format: FMT.int },
     });
-    mso.timelineRow(b.shEq, "Equal share", "ratio", (c) => `=1/${c}$${totCount}`, {
+    mso.timelineRow(b.shEq, "Equal share", "ratio", (c) => share(c, a(c), totCount), {
       format: FMT.ratio,
       total: "none",
     });
@@ -167,26 +245,42 @@ export function buildMso(
       (c) =>
         `=${c}$${poolRow.collections}*${c}${b.shColl}+${c}$${poolRow.providerFtes}*${c}${b.shFte}+${c}$${poolRow.visits}*${c}${b.shVis}+${c}$${poolRow.equal}*${c}${b.shEq}`,
     );
-    mso.timelineRow(b.pt, "Pass-through recovered", "$", () => `=${inRef("I", ir)}/MonthsPerYear`);
-    mso.timelineRow(b.fee, "MSA fee", "$", (c) => F.fee(mode, inputs.fee, `${c}${b.base}`, `${c}${b.pt}`));
+    mso.timelineRow(b.pt, "Pass-through recovered", "$", (c) => `=${a(c)}*${inRef("I", ir)}/MonthsPerYear`);
     mso.timelineRow(
-      b.draw,
-      "Fee deferred into the line (draw)",
+      b.fee,
+      "MSA fee",
       "$",
-      (c) => `=${c}${b.fee}*LOC_DeferralShare`,
+      (c) => `=${a(c)}*(${F.fee(mode, inputs.fee, `${c}${b.base}`, `${c}${b.pt}`).slice(1)})`,
     );
+    mso.timelineRow(
+      b.defer,
+      "Fee deferred into the line (deferral mode)",
+      "$",
+      (c) => `=IF(LOC_DrawMode="cash",0,${c}${b.fee}*LOC_DeferralShare)`,
+    );
+    // The PC decides its draws for cash and its repayments; the MSO links to them (MODEL.md v2.2).
+    mso.timelineRow(
+      b.cashDraw,
+      "Draw for the PC's cash needs (from the PC's books)",
+      "$",
+      (c) => `=${ps}${c}${PC_CASH_ROW.cashDraw}`,
+      { role: "link" },
+    );
+    mso.timelineRow(b.draw, "Lent to the PC (draw)", "$", (c) => `=${c}${b.defer}+${c}${b.cashDraw}`);
     mso.timelineRow(
       b.open,
       "LOC receivable, opening",
       "$",
-      (c, prev) => `=IF(${c}$${TL.index}=1,$C${b.open},${prev}${b.close})`,
+      (c, prev) => `=IF(${a(c)}=0,0,IF(${first(c, prev)},$C${b.open},${prev}${b.close}))`,
       {
         total: "none",
         // One opening balance per PC, on Inputs; the PC sheet links to the same cell.
         constant: { formula: `=${inRef("L", ir)}`, role: "link", format: FMT.money },
       },
     );
-    mso.timelineRow(b.repay, "Repayment", "$", (c) => `=MIN(${c}${b.open},LOC_Repayment)`);
+    mso.timelineRow(b.repay, "Repayment (from the PC's books)", "$", (c) => `=${ps}${c}${PC_ROW.repay}`, {
+      role: "link",
+    });
     mso.timelineRow(b.int, "Interest income", "$", (c) =>
       F.interest(mode, `${c}${b.open}`, `${c}$${TL.start}`, `${c}$${TL.days}`),
     );
@@ -200,11 +294,37 @@ export function buildMso(
         total: "none",
       },
     );
+    mso.timelineRow(b.feeCash, "MSA fee billed for cash", "$", (c) => `=${c}${b.fee}-${c}${b.defer}`);
     mso.timelineRow(
-      b.due,
-      "Cash due from the PC",
+      b.feeRecv,
+      "MSA fee received (after the payment lag)",
       "$",
-      (c) => `=${c}${b.fee}-${c}${b.draw}+${c}${b.int}-${c}${b.capInt}+${c}${b.repay}`,
+      (c) =>
+        `=IF(${t(c)}-Fee_PaymentLag<1,0,INDEX($${months[0]}$${b.feeCash}:$${months[months.length - 1]}$${b.feeCash},1,MAX(1,${t(c)}-Fee_PaymentLag)))`,
+    );
+    mso.timelineRow(
+      b.dueFrom,
+      "Due from the PC, closing",
+      "$",
+      (c, prev) => `=IF(${t(c)}=1,0,${prev}${b.dueFrom})+${c}${b.feeCash}-${c}${b.feeRecv}`,
+      { total: "none" },
+    );
+    mso.timelineRow(b.intRecv, "Interest received in cash", "$", (c) => `=${c}${b.int}-${c}${b.capInt}`);
+    mso.timelineRow(
+      b.purchase,
+      "Purchase price paid (end of the joining month)",
+      "$",
+      (c, prev) => `=IF(${first(c, prev)},$C${b.purchase},0)`,
+      { constant: { formula: `=${acq(ACQ_COL.price)}`, role: "link", format: FMT.money } },
+    );
+    mso.timelineRow(
+      b.investment,
+      "Investment in the practice, at cost",
+      "$",
+      (c) => `=${a(c)}*$C${b.purchase}`,
+      {
+        total: "none",
+      },
     );
   });
 
@@ -226,15 +346,53 @@ export function buildMso(
   mso.timelineRow(costPt, "Pass-through costs paid for PCs", "$", (c) => `=${c}${ptRec}`);
   mso.timelineRow(costs, "Total costs", "$", (c) => `=${c}${costSl}+${c}${costPt}`);
   mso.timelineRow(preTax, "Pre-tax income", "$", (c) => `=${c}${rev}+${c}${intInc}-${c}${costs}`);
+  const yearEnd = r++;
+  const dividends = r++;
+  // Entity tax: none for a pass-through MSO; a C-corp's monthly (refund) or, carrying losses
+  // forward, the year's tax from the Tax sheet booked in the year's last month.
   mso.timelineRow(
     tax,
     "Income tax (negative = benefit)",
     "$",
-    (c) => `=${c}${preTax}*(Tax_State+Tax_Federal*(1-Tax_State))`,
+    (c) =>
+      `=IF(Tax_MsoEntity="pass-through",0,IF(Tax_Losses="carryforward",IF(${c}${yearEnd}=1,INDEX(${v22.taxCfRow},1,${c}$${TL.year}+1),0),${c}${preTax}*(Tax_State+Tax_Federal*(1-Tax_State))))`,
   );
   mso.timelineRow(net, "Net income", "$", (c) => `=${c}${preTax}-${c}${tax}`);
   mso.timelineRow(recv, "LOC receivable, all PCs", "$", (c) => `=${sumOver(c, (b) => b.close)}`, {
     total: "none",
   });
-  return { writer: mso, layout: { pcBlocks, rev, intInc, costs, preTax, tax, net } };
+  mso.timelineRow(
+    yearEnd,
+    "Last month of a model year",
+    "flag",
+    (c) => `=IF(OR(MOD(${c}$${TL.index},MonthsPerYear)=0,${c}$${TL.index}=Months),1,0)`,
+    { format: FMT.int, total: "none" },
+  );
+  const span = (row: number) => `$${months[0]}$${row}:$${months[months.length - 1]}$${row}`;
+  mso.timelineRow(
+    dividends,
+    "Dividends (C-corp, at the end of the model year)",
+    "$",
+    (c) =>
+      `=IF(AND(Tax_MsoEntity="c-corp",${c}${yearEnd}=1),Tax_PayoutShare*MAX(0,SUMIF(${span(TL.year)},${c}$${TL.year},${span(net)})),0)`,
+  );
+  return {
+    writer: mso,
+    layout: {
+      pcBlocks,
+      rev,
+      intInc,
+      costs,
+      preTax,
+      tax,
+      net,
+      slTotal,
+      ptRec,
+      costSl,
+      costPt,
+      dividends,
+      yearEnd,
+      next: r + 1,
+    },
+  };
 }

@@ -6,6 +6,7 @@ export const MSO = "MSO";
 export const IC = "Intercompany";
 export const CHECKS = "Checks";
 export const SUMMARY = "Summary";
+// "Consolidated" and "Tax" (v2.2 sheets) start with no "PC – ", so no PC tab can take them.
 const RESERVED = [INPUTS, MSO, IC, CHECKS, SUMMARY, REFERENCE_SHEET];
 
 /** `$C$12`: an absolute address, for names and cross-sheet links. */

@@ -9,6 +9,7 @@ import { FMT, SheetWriter, TL, timelineHeader, timelineWidths } from "../writer"
 import * as F from "../formulas";
 import { inRef } from "./inputs";
 import { MSO } from "./names";
+import { ACTIVE_ROW, PC_CASH_ROW, buildPcCash, writeActivity } from "./pc-cash";
 
 /** The layout of every PC sheet: fixed rows, so links and checks address them by name. */
 export const PC_ROW = {
@@ -50,6 +51,8 @@ export function buildPcSheet(
   b: PcMsoRows,
   mode: FormulaMode,
   months: string[],
+  /** v2.2: the fee terms (the PC computes its own fee expense) and its row in the acquisitions table. */
+  v22: { fee: ModelInputs["fee"]; acqRow: number },
 ): SheetWriter {
   const first12 = months.slice(0, Math.min(12, months.length));
   const w = new SheetWriter(sheetName, "pc", months);
@@ -57,6 +60,12 @@ export function buildPcSheet(
   timelineHeader(w, `PC books — ${pc.name}`);
   timelineWidths(w);
   const R = PC_ROW;
+  const C = PC_CASH_ROW;
+  // Every monthly amount of the PC is multiplied by its activity flag a (MODEL.md v2.2).
+  const a = (c: string) => `${c}$${ACTIVE_ROW}`;
+  const t = (c: string) => `${c}$${TL.index}`;
+  const j = `$C$${ACTIVE_ROW}`;
+  writeActivity(w, v22.acqRow);
   w.label("A9", "State");
   w.formula("C9", `=${inRef("B", ir)}`, "link");
   w.label("A10", "CPOM tier (Reference sheet; verify)");
@@ -66,23 +75,30 @@ export function buildPcSheet(
     R.coll,
     "Collections",
     "$",
-    (c) => `=${inRef("D", ir)}/MonthsPerYear*(1+${inRef("E", ir)})^${c}$${TL.year}`,
+    (c) => `=${a(c)}*${inRef("D", ir)}/MonthsPerYear*(1+${inRef("E", ir)})^${c}$${TL.year}`,
   );
   w.timelineRow(
     R.clin,
     "Clinical costs",
     "$",
-    (c) => `=${inRef("F", ir)}/MonthsPerYear*(1+${inRef("E", ir)})^${c}$${TL.year}`,
+    (c) => `=${a(c)}*${inRef("F", ir)}/MonthsPerYear*(1+${inRef("E", ir)})^${c}$${TL.year}`,
   );
-  w.timelineRow(R.fee, "MSA fee expense", "$", (c) => `=${MSO}!${c}${b.fee}`, { role: "link" });
-  w.timelineRow(R.pt, "of which pass-through", "$", () => `=${inRef("I", ir)}/MonthsPerYear`);
+  // The PC computes its fee expense itself, from the MSA's terms on the cost base the MSO invoices
+  // and its own pass-through, so the Intercompany sheet compares two calculations (v2.2).
+  w.timelineRow(
+    R.fee,
+    "MSA fee expense (MSA terms on the invoiced cost base)",
+    "$",
+    (c) => `=${a(c)}*(${F.fee(mode, v22.fee, `${MSO}!${c}${b.base}`, `${c}${R.pt}`).slice(1)})`,
+  );
+  w.timelineRow(R.pt, "of which pass-through", "$", (c) => `=${a(c)}*${inRef("I", ir)}/MonthsPerYear`);
   w.timelineRow(R.int, "Interest expense", "$", (c) => `=${c}${PC_LOC_INT}`);
   w.timelineRow(
     R.comp,
     "Physician compensation",
     "$",
     (c) =>
-      `=IF(${inRef("J", ir)}="fixed",${inRef("K", ir)}/MonthsPerYear,${c}${R.coll}-${c}${R.clin}-${c}${R.fee}-${c}${R.int})`,
+      `=IF(${inRef("J", ir)}="fixed",${a(c)}*${inRef("K", ir)}/MonthsPerYear,${c}${R.coll}-${c}${R.clin}-${c}${R.fee}-${c}${R.int})`,
   );
   w.timelineRow(
     R.ni,
@@ -95,14 +111,24 @@ export function buildPcSheet(
     R.open,
     "Opening balance",
     "$",
-    (c, prev) => `=IF(${c}$${TL.index}=1,$C${R.open},${prev}${R.close})`,
+    (c, prev) => `=IF(${t(c)}<${j},0,IF(${t(c)}=${j},$C${R.open},${prev}${R.close}))`,
     {
       total: "none",
       constant: { formula: `=${inRef("L", ir)}`, role: "link", format: FMT.money },
     },
   );
-  w.timelineRow(R.draw, "Fee deferred (draw)", "$", (c) => `=${c}${R.fee}*LOC_DeferralShare`);
-  w.timelineRow(R.repay, "Repayment", "$", (c) => `=MIN(${c}${R.open},LOC_Repayment)`);
+  w.timelineRow(
+    R.draw,
+    "Draw (fee deferred + draw for cash)",
+    "$",
+    (c) => `=${c}${C.defer}+${c}${C.cashDraw}`,
+  );
+  // Cash mode: a revolver repaid from cash above the minimum; deferral: the fixed repayment, or with
+  // the sweep at least the cash above the minimum.
+  w.timelineRow(R.repay, "Repayment", "$", (c) => {
+    const surplus = `${c}${C.pre}-$C$${C.cashDraw}`;
+    return `=IF(LOC_DrawMode="cash",MIN(${c}${R.open},MAX(0,${surplus})),IF(LOC_Sweep,MIN(${c}${R.open},MAX(LOC_Repayment,${surplus})),MIN(${c}${R.open},LOC_Repayment)))`;
+  });
   w.timelineRow(PC_LOC_INT, "Interest", "$", (c) =>
     F.interest(mode, `${c}${R.open}`, `${c}$${TL.start}`, `${c}$${TL.days}`),
   );
@@ -130,11 +156,23 @@ export function buildPcSheet(
     "%",
     // Rounded (RoundDecimals = 10 places) so that a markup on an FMV bound in decimal is on it
     // here too, not 1e-16 either side; the status tests the very number shown.
-    `=ROUND((SUM(${mf}${b.fee}:${ml}${b.fee})-SUM(${mf}${b.pt}:${ml}${b.pt}))/SUM(${mf}${b.base}:${ml}${b.base})-1,RoundDecimals)`,
+    // Blank when the PC has no active month in year 1 (v2.2: N/A, not a failure).
+    `=IF(SUM(${mf}${b.base}:${ml}${b.base})=0,"",ROUND((SUM(${mf}${b.fee}:${ml}${b.fee})-SUM(${mf}${b.pt}:${ml}${b.pt}))/SUM(${mf}${b.base}:${ml}${b.base})-1,RoundDecimals))`,
     FMT.pct4,
   );
-  result(R.status, "FMV status", "text", F.fmvStatus(mode, `C${R.markup}`));
-  result(R.peak, "Peak LOC balance", "$", `=MAX(${w.span(R.close)})`, FMT.money);
+  result(
+    R.status,
+    "FMV status",
+    "text",
+    `=IF(C${R.markup}="","N/A",${F.fmvStatus(mode, `C${R.markup}`).slice(1)})`,
+  );
+  result(
+    R.peak,
+    "Peak LOC balance (opening at j or any month end)",
+    "$",
+    `=MAX(INDEX(${w.span(R.open)},1,${j}),MAX(${w.span(R.close)}))`,
+    FMT.money,
+  );
   result(
     R.required,
     "Required limit (peak × (1 + buffer), rounded up to the lot)",
@@ -143,6 +181,13 @@ export function buildPcSheet(
     FMT.money,
   );
   result(R.limitOk, "Limit covers the required limit", "TRUE/FALSE", `=C${R.required}<=LOC_Limit`);
-  result(R.minComp, "Lowest monthly physician compensation", "$", `=MIN(${w.span(R.comp)})`, FMT.money);
+  result(
+    R.minComp,
+    "Lowest monthly physician compensation while active",
+    "$",
+    `=_xlfn.MINIFS(${w.span(R.comp)},${w.span(ACTIVE_ROW)},1)`,
+    FMT.money,
+  );
+  buildPcCash(w, v22.acqRow, ir);
   return w;
 }

@@ -8,6 +8,7 @@ import { FMT, SheetWriter, TL } from "../writer";
 import { MsoLayout } from "./mso";
 import { CHECKS, MSO, SUMMARY } from "./names";
 import { PC_ROW } from "./pc";
+import { SummaryV22Sources, summaryV22Rows } from "./summary-v22";
 
 /** The FMV table's header row and its first and last PC rows (the charts' source). */
 export interface SummaryLayout {
@@ -21,6 +22,7 @@ export function buildSummary(
   months: string[],
   mso: MsoLayout,
   pcSheets: string[],
+  v22: SummaryV22Sources,
 ): { writer: SheetWriter; layout: SummaryLayout } {
   const T = months.length;
   const { rev, intInc, costs, preTax, tax, net } = mso;
@@ -55,6 +57,7 @@ export function buildSummary(
   yearRow("Pre-tax income", MSO, preTax);
   yearRow("Income tax", MSO, tax);
   yearRow("Net income", MSO, net);
+  r = summaryV22Rows(sm, r, months, yCols, totCol, v22);
   inputs.pcs.forEach((pc, p) => {
     sm.label(`A${r++}`, pc.name, "header");
     yearRow("Collections", pcSheets[p], PC_ROW.coll);

@@ -1,0 +1,127 @@
+// The task pane in the workbench, driven as a user would, against headless builds of the same
+// inputs: the Model panel builds and rebuilds into the worker's workbook, a markup outside the FMV
+// band turns the FMV check and the master check FAIL in the grid and the Review panel, a new PC gets
+// its tab, and every panel is reachable and operable from the keyboard alone.
+import { BrowserContext, Page } from "playwright-core";
+import { Session, openWorkbench, readCell, sheetTabs, startSession } from "./browser";
+import { example, headless } from "./headless";
+
+let session: Session;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startSession();
+  ({ context, page } = await openWorkbench(session));
+});
+afterAll(async () => {
+  await context?.close();
+  await session?.close();
+});
+
+const pane = () => page.getByRole("complementary", { name: "Task pane" });
+
+async function openPanel(name: string): Promise<void> {
+  await pane().getByRole("tablist", { name: "Panels" }).getByRole("tab", { name }).click();
+}
+
+/** Clicks Build/Rebuild model and waits until the pane's build is over and the grid has the new model. */
+async function buildFromPane(): Promise<void> {
+  const tabsBefore = await sheetTabs(page);
+  await pane()
+    .getByRole("button", { name: /^(Build|Rebuild) model$/ })
+    .click();
+  await pane().getByRole("button", { name: "Rebuild model" }).waitFor({ timeout: 300_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-label="Task pane"] [role="progressbar"]'),
+    undefined,
+    { timeout: 300_000 },
+  );
+  void tabsBefore;
+}
+
+async function loadThreeStates(): Promise<void> {
+  await openPanel("Model");
+  const three = example("three-states") as { name: string };
+  await pane().getByRole("combobox", { name: "Start from an example" }).selectOption({ label: three.name });
+  await pane().getByRole("button", { name: "Load example" }).click();
+}
+
+async function setMarkup(markup: string): Promise<void> {
+  const field = pane().getByRole("textbox", { name: /^Markup on allocated cost/ });
+  if (!(await field.isVisible())) await pane().getByRole("button", { name: "MSA fee" }).click();
+  await field.fill(markup);
+}
+
+async function reviewStatuses(): Promise<Record<string, string>> {
+  await openPanel("Review");
+  await pane().getByRole("button", { name: "Refresh" }).click();
+  const table = pane().getByRole("table", { name: "Checks" });
+  await table.waitFor({ timeout: 120_000 });
+  const rows = await table.locator("tbody tr").all();
+  const out: Record<string, string> = {};
+  for (const r of rows)
+    out[(await r.locator("th").textContent()) ?? ""] = (await r.locator("td").first().textContent()) ?? "";
+  return out;
+}
+
+test("a markup outside the FMV band turns the FMV and master checks FAIL in the grid and the Review panel", async () => {
+  const inputs = example("three-states") as { fee: { markup: number } };
+  const outside = { ...inputs, fee: { ...inputs.fee, markup: 0.2 } };
+  const { plan, summary } = await headless(outside);
+  expect(summary.checks.fmvWithin).toBe(false);
+  expect(summary.checks.master).toBe(false);
+
+  await loadThreeStates();
+  await setMarkup("0.2");
+  await buildFromPane();
+  const k = plan.results.checks;
+  expect((await readCell(page, k.fmvWithin.sheet, k.fmvWithin.a1)).text).toBe("FAIL");
+  expect((await readCell(page, k.master.sheet, k.master.a1)).text).toBe("FAIL");
+  const review = await reviewStatuses();
+  expect(Object.values(review).filter((v) => /FAIL/.test(v)).length).toBeGreaterThanOrEqual(2);
+
+  // And back: everything OK again.
+  await openPanel("Model");
+  await setMarkup(String(inputs.fee.markup));
+  await buildFromPane();
+  expect((await readCell(page, k.fmvWithin.sheet, k.fmvWithin.a1)).text).toBe("OK");
+  expect((await readCell(page, k.master.sheet, k.master.a1)).text).toBe("OK");
+  expect(Object.values(await reviewStatuses()).filter((v) => /FAIL/.test(v))).toEqual([]);
+});
+
+test("a PC added in the Model panel gets its tab after a rebuild, and the checks are OK", async () => {
+  await loadThreeStates();
+  await pane().getByRole("button", { name: "Professional corporations (PCs)" }).click();
+  await pane().getByRole("button", { name: "Add PC" }).click();
+  await buildFromPane();
+  const tabs = await sheetTabs(page);
+  expect(tabs.filter((t) => t.startsWith("PC – ")).length).toBe(4);
+  const { plan } = await headless(example("three-states"));
+  const master = plan.results.checks.master;
+  expect((await readCell(page, master.sheet, master.a1)).text).toBe("OK");
+});
+
+test("keyboard only: the panel tabs are reached with Tab and every panel opens with the arrow keys and Enter", async () => {
+  await page.getByRole("grid").first().focus();
+  // Tab forwards from the page's start until the pane's panel tabs have focus.
+  await page.locator("body").focus();
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(
+      () =>
+        document.activeElement?.getAttribute("role") === "tab" &&
+        !!document.activeElement.closest('[aria-label="Panels"]'),
+    );
+  }
+  expect(reached).toBe(true);
+  // The tab list is one tab stop (the selected tab); arrows move along it and Enter opens a panel.
+  const names: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press("Enter");
+    names.push((await pane().getByRole("tab", { selected: true }).getAttribute("id")) ?? "");
+    await page.keyboard.press("ArrowRight");
+  }
+  expect(names).toEqual(["tab-model", "tab-review", "tab-compliance", "tab-scenarios", "tab-functions"]);
+});
