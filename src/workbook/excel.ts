@@ -36,7 +36,7 @@ import {
   WriteResult,
 } from "./host";
 import { planSheetRenames, renamePlanSheets, sheetNameProblem } from "./host-sheets";
-import { inputsFromCells } from "./input-cells";
+import { inputsFromCells } from "../model/read-inputs";
 import {
   ACTION_OVERHEAD,
   Block,

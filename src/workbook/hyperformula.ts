@@ -9,7 +9,7 @@
  */
 import { CellError, DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import { PLAN_TAG, PlanInputCell, PlanScalar, SheetPlan, parseA1, sheetRef } from "../model/plan";
-import { inputsFromCells } from "./input-cells";
+import { inputsFromCells } from "../model/read-inputs";
 import { registerAddinFunctions } from "./addin-plugin";
 import { decodeStateParts, emptyState, encodeState } from "./document-state";
 import {

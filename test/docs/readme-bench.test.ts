@@ -29,7 +29,7 @@ describe("README.md's benchmark block", () => {
     const text = readme();
     const fresh = replaceBenchBlock(text, renderBenchBlock(readResults(ROOT)));
     const block = currentBenchBlock(fresh) as string;
-    const tampered = fresh.replace(block, block.replace(/\| (met|missed) \|/, "| aim reached |"));
+    const tampered = fresh.replace(block, block.replace(/(met|missed) \|/, "aim reached |"));
     expect(tampered).not.toBe(fresh);
     expect(currentBenchBlock(tampered)).not.toBe(block);
   });

@@ -1,6 +1,6 @@
 /** Runs LibreOffice Calc headless on an .xlsx and reads back every sheet as CSV. */
-import { spawnSync } from "child_process";
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { execFileSync, spawnSync } from "child_process";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
@@ -80,4 +80,35 @@ export function recalcToCsv(xlsx: string, sheetNames: string[]): Record<string, 
     result[name] = parseCsv(readFileSync(join(out, file), "utf8"));
   }
   return result;
+}
+
+/**
+ * Recalculates a spreadsheet file written by a test (a flat ODF `.fods`) in a fresh headless
+ * soffice and returns its first sheet as CSV lines — one soffice run for thousands of formulas.
+ */
+export function recalcFileToCsvLines(content: string, baseName: string, timeoutMs: number): string[] {
+  const soffice = requireSoffice(); // fails, naming the package, when LibreOffice is missing
+  const dir = mkdtempSync(join(tmpdir(), `${baseName}-`));
+  try {
+    const input = join(dir, `${baseName}.fods`);
+    writeFileSync(input, content);
+    execFileSync(
+      soffice,
+      [
+        "--headless",
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--convert-to",
+        "csv",
+        "--outdir",
+        dir,
+        input,
+      ],
+      { stdio: "pipe", timeout: timeoutMs },
+    );
+    return readFileSync(join(dir, `${baseName}.csv`), "utf8")
+      .trim()
+      .split(/\r?\n/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
