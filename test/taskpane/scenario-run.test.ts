@@ -31,7 +31,12 @@ test("layout changes: months, start, PCs, service lines; terms are not layout", 
   expect(layoutChanges(base, inputsOf({ ...onePc, startMonth: "2027-01" }))).toEqual(["start month 2027-01"]);
   const twoPcs = { ...onePc, pcs: [...onePc.pcs, { ...onePc.pcs[0], name: "Second PC" }] };
   expect(layoutChanges(base, inputsOf(twoPcs))).toEqual(["2 PCs"]);
-  const renamed = { ...onePc, pcs: [{ ...onePc.pcs[0], name: "Other name" }] };
+  // Compliance answers are keyed by PC name: the renamed PC has none yet.
+  const renamed = {
+    ...onePc,
+    pcs: [{ ...onePc.pcs[0], name: "Other name" }],
+    compliance: { ...onePc.compliance, pcs: {} },
+  };
   expect(layoutChanges(base, inputsOf(renamed))).toEqual(["different PC names"]);
   const fewerLines = { ...onePc, serviceLines: onePc.serviceLines.slice(0, 1) };
   expect(layoutChanges(base, inputsOf(fewerLines))).toContain("1 service line");

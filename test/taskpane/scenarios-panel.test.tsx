@@ -158,9 +158,10 @@ test("an unreadable saved state is reported and kept; nothing can be saved over 
   const host = new TestWorkbookHost();
   const inputs = inputsOf(onePc);
   const plan = buildPlan(inputs, { formulas: "addin" });
-  host.writePlanSync(plan);
   const newer = `<?xml version="1.0" encoding="UTF-8"?><state xmlns="urn:mso-modeler:state:v9" version="9">{}</state>`;
   host.addStatePart(newer);
+  // Written after the unreadable part, so the plan's input-cell map must not be saved over it either.
+  host.writePlanSync(plan);
   renderWith(host, <ScenariosPanel />, { plan, inputs, sheetNames: {} });
   expect(await screen.findByText("Saved scenarios unreadable")).toBeTruthy();
   fireEvent.change(screen.getByRole("textbox", { name: "Scenario name" }), { target: { value: "X" } });
