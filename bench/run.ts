@@ -10,6 +10,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { exactnessCost, lineScaling, versusFormulajs } from "./engine-cases";
+import { excelHostCases } from "./excel-host-cases";
 import { costPlusCase, fmvRangeCase, locInterestCase } from "./hyperformula-cases";
 import { writeReadmeBench } from "../scripts/readme-bench";
 
@@ -62,15 +63,16 @@ function modelRuns(): (ModelRow & {
   return rows;
 }
 
-function bundleSize() {
-  const file = join(ROOT, "dist", "functions.js");
+/** A built file's size, minified and gzipped (level 9, as a CDN would serve it). */
+function bundleSize(name: string) {
+  const file = join(ROOT, "dist", name);
   if (!existsSync(file)) {
-    process.stderr.write("dist/functions.js missing: building…\n");
+    process.stderr.write(`dist/${name} missing: building…\n`);
     execSync("npx webpack --mode production", { cwd: ROOT, stdio: "inherit" });
   }
   const code = readFileSync(file);
   return {
-    file: "dist/functions.js",
+    file: `dist/${name}`,
     minifiedBytes: code.byteLength,
     gzippedBytes: gzipSync(code, { level: 9 }).byteLength,
   };
@@ -79,7 +81,7 @@ function bundleSize() {
 const fmt = (n: number, digits = 2) =>
   Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits }) : String(n);
 
-function main() {
+async function main() {
   const machine = {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,
@@ -94,8 +96,23 @@ function main() {
   const formulajs = versusFormulajs();
   const scaling = lineScaling();
   const model = modelRuns();
-  const bundle = bundleSize();
-  const results = { machine, customVsNative, exactness, formulajs, scaling, model, bundle };
+  const bundle = bundleSize("functions.js");
+  // The Excel task pane's first bundle (no HyperFormula, no ExcelJS), and the Excel host's round trips
+  // and request sizes on the strict Office.js fake: counts, the same on any machine.
+  const taskpaneBundle = bundleSize("taskpane.js");
+  process.stderr.write("Excel host: syncs and bytes for 1, 10 and 50 PCs…\n");
+  const excelHost = await excelHostCases();
+  const results = {
+    machine,
+    customVsNative,
+    exactness,
+    formulajs,
+    scaling,
+    model,
+    bundle,
+    taskpaneBundle,
+    excelHost,
+  };
   writeFileSync(join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
 
   const md: string[] = [];
@@ -128,10 +145,20 @@ function main() {
   md.push(
     "",
     `functions.js: ${fmt(bundle.minifiedBytes / 1024, 1)} KiB minified, ${fmt(bundle.gzippedBytes / 1024, 1)} KiB gzipped.`,
+    `taskpane.js: ${fmt(taskpaneBundle.minifiedBytes / 1024, 1)} KiB minified, ${fmt(taskpaneBundle.gzippedBytes / 1024, 1)} KiB gzipped.`,
   );
+  md.push(
+    "",
+    "| Excel host build (strict fake, 120 months) | cells | syncs | floor (bytes / 2 MB + 2 reads) | total MB | largest request MB |",
+    "|---|---:|---:|---:|---:|---:|",
+  );
+  for (const r of excelHost)
+    md.push(
+      `| ${r.pcs} PC | ${fmt(r.cells, 0)} | ${r.syncs} | ${r.syncFloor} | ${fmt(r.totalBytes / 2 ** 20)} | ${fmt(r.largestRequestBytes / 2 ** 20)} |`,
+    );
   writeFileSync(join(__dirname, "results.md"), md.join("\n") + "\n");
   console.log(md.join("\n"));
   writeReadmeBench(); // README.md's benchmark block, from the results.json just written
 }
 
-main();
+void main();
