@@ -10,7 +10,7 @@ import { parseInputs } from "../../src/model/inputs";
 import { PlanInputCell } from "../../src/model/plan";
 import { inputsFromCells, serialToIso } from "../../src/model/read-inputs";
 import { evaluatePlan } from "../../src/workbook/hyperformula";
-import { exampleFiles, loadInputs } from "./support";
+import { exampleFiles, loadInputs, withJoinMonths } from "./support";
 
 const cell = (a1: string, path: PlanInputCell["path"], type: PlanInputCell["type"]): PlanInputCell => ({
   sheet: "Inputs",
@@ -76,12 +76,7 @@ describe.each(exampleFiles())("%s", (file) => {
         const json = inputsFromCells(plan.inputCells ?? [], (s, a1) => host.readValueSync(s, a1));
         const parsed = parseInputs(json);
         expect(parsed.ok ? [] : parsed.errors).toEqual([]);
-        // A PC without a joinMonth joins at startMonth (v2.2), which is what its cell shows.
-        const joined = {
-          ...inputs,
-          pcs: inputs.pcs.map((pc) => ({ ...pc, joinMonth: pc.joinMonth ?? inputs.startMonth })),
-        };
-        expect(parsed.ok && parsed.inputs).toEqual(joined);
+        expect(parsed.ok && parsed.inputs).toEqual(withJoinMonths(inputs));
       } finally {
         host.destroy();
       }

@@ -19,6 +19,17 @@ export function loadInputs(file: string): ModelInputs {
   return parsed.inputs;
 }
 
+/**
+ * The inputs as a workbook shows them: a PC without a joinMonth joins at startMonth (v2.2), and its
+ * Inputs cell says so, so inputs read back from a workbook name it. Compare read-back inputs with these.
+ */
+export function withJoinMonths(inputs: ModelInputs): ModelInputs {
+  return {
+    ...inputs,
+    pcs: inputs.pcs.map((pc) => ({ ...pc, joinMonth: pc.joinMonth ?? inputs.startMonth })),
+  };
+}
+
 export function validInputs(json: unknown): ModelInputs {
   const parsed = parseInputs(json);
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));

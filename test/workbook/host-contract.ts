@@ -19,7 +19,10 @@ import {
   WriteProgress,
 } from "../../src/workbook/host";
 import { evaluatePlan } from "../../src/workbook/hyperformula";
-import { loadInputs } from "../model/support";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseInputs } from "../../src/model/inputs";
+import { EXAMPLES_DIR, exampleFiles, loadInputs, withJoinMonths } from "../model/support";
 
 /** A fresh, empty workbook behind a host, and the means to act as its user. */
 export interface HostHarness {
@@ -143,6 +146,18 @@ export function hostContract(name: string, make: () => Promise<HostHarness>): vo
         /Notes/,
       );
       expect(await h.sheetSnapshot("Notes")).toBe(before);
+    });
+
+    test.each(exampleFiles())("readInputs(write(plan(x))) parses to x after defaults: %s", async (file) => {
+      const json = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8"));
+      const expected = parseInputs(json);
+      if (!expected.ok) throw new Error(`${file}: ${expected.errors.join("; ")}`);
+      expect(await h.host.readInputs()).toBeNull();
+      await h.host.writePlan(buildPlan(expected.inputs, { formulas: "portable" }));
+      expect(parseInputs(await h.host.readInputs())).toEqual({
+        ok: true,
+        inputs: withJoinMonths(expected.inputs),
+      });
     });
 
     test("selectCell selects the cell the pane asks for", async () => {

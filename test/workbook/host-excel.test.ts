@@ -6,13 +6,14 @@
 import { HyperFormula } from "hyperformula";
 import { benchInputs } from "../../bench/model-inputs";
 import { buildPlan } from "../../src/model/build";
+import { parseInputs } from "../../src/model/inputs";
 import { PlanScalar, SheetPlan } from "../../src/model/plan";
 import { readSummary } from "../../src/model/summary";
 import { registerAddinFunctions } from "../../src/workbook/addin-plugin";
 import { ExcelHost, ExcelRequirementError, ExcelRun, REQUEST_BUDGET } from "../../src/workbook/excel";
 import { CellValue, WriteCancelledError } from "../../src/workbook/host";
 import { evaluatePlan } from "../../src/workbook/hyperformula";
-import { loadInputs, validInputs } from "../model/support";
+import { loadInputs, validInputs, withJoinMonths } from "../model/support";
 import { FakeExcel } from "./fake-office/fake-excel";
 import { hostContract } from "./host-contract";
 
@@ -221,6 +222,16 @@ describe("Excel host", () => {
     expect(error).toBeInstanceOf(WriteCancelledError);
     expect(seen).toEqual([1, 2]);
     expect(picture()).toEqual(before);
+  });
+
+  test("the input map travels with the document: a reopened pane (a new host) reads the inputs back", async () => {
+    const inputs = loadInputs("three-states.json");
+    const fake = new FakeExcel();
+    await excelHost(fake).writePlan(buildPlan(inputs, { formulas: "addin" }));
+    const reopened = excelHost(fake);
+    const load = await reopened.loadState();
+    expect(load.status === "ok" && (load.state.inputCells?.length ?? 0) > 0).toBe(true);
+    expect(parseInputs(await reopened.readInputs())).toEqual({ ok: true, inputs: withJoinMonths(inputs) });
   });
 
   test("a missing requirement set gives a message naming it and what it is for", () => {

@@ -1,0 +1,85 @@
+// Scenarios in the workbench: two saved scenarios compared side by side; the comparison's numbers
+// equal two headless builds of the same inputs (to the whole dollar the pane shows).
+import { BrowserContext, Page } from "playwright-core";
+import { Session, openWorkbench, startSession } from "./browser";
+import { example, headless } from "./headless";
+
+let session: Session;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startSession();
+  ({ context, page } = await openWorkbench(session));
+});
+afterAll(async () => {
+  await context?.close();
+  await session?.close();
+});
+
+const pane = () => page.getByRole("complementary", { name: "Task pane" });
+const openPanel = (name: string) =>
+  pane().getByRole("tablist", { name: "Panels" }).getByRole("tab", { name }).click();
+
+async function build(markup: string): Promise<void> {
+  await openPanel("Model");
+  const field = pane().getByRole("textbox", { name: /^Markup on allocated cost/ });
+  if (!(await field.isVisible())) await pane().getByRole("button", { name: "MSA fee" }).click();
+  await field.fill(markup);
+  await pane()
+    .getByRole("button", { name: /^(Build|Rebuild) model$/ })
+    .click();
+  await pane().getByRole("button", { name: "Rebuild model" }).waitFor({ timeout: 300_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-label="Task pane"] [role="progressbar"]'),
+    undefined,
+    {
+      timeout: 300_000,
+    },
+  );
+}
+
+async function save(name: string): Promise<void> {
+  await openPanel("Scenarios");
+  await pane().getByRole("textbox", { name: "Scenario name" }).fill(name);
+  await pane().getByRole("button", { name: "Save current inputs" }).click();
+  await pane().getByRole("checkbox", { name }).waitFor({ timeout: 60_000 });
+}
+
+const dollars = (text: string) => Number(text.replace(/[$,\s]/g, "").replace(/^\((.*)\)$/, "-$1"));
+
+test("two saved scenarios compared: the numbers of two headless builds", async () => {
+  const three = example("three-states") as { name: string; fee: { markup: number } };
+  await openPanel("Model");
+  await pane().getByRole("combobox", { name: "Start from an example" }).selectOption({ label: three.name });
+  await pane().getByRole("button", { name: "Load example" }).click();
+  await build(String(three.fee.markup));
+  await save("Base");
+  await build("0.06");
+  await save("Lower markup");
+  await pane().getByRole("checkbox", { name: "Base" }).check();
+  await pane().getByRole("checkbox", { name: "Lower markup" }).check();
+  await pane().getByRole("button", { name: "Compare selected" }).click();
+  const table = pane().getByRole("table", { name: "Scenario comparison" });
+  await table.waitFor({ timeout: 300_000 });
+
+  const base = await headless(three);
+  const lower = await headless({ ...three, fee: { ...three.fee, markup: 0.06 } });
+  const row = async (label: string) =>
+    table
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: label }) })
+      .getByRole("cell")
+      .allTextContents();
+  const net = await row("MSO net income");
+  expect(Math.abs(dollars(net[0]) - base.summary.mso.netIncome)).toBeLessThanOrEqual(0.5);
+  expect(Math.abs(dollars(net[1]) - lower.summary.mso.netIncome)).toBeLessThanOrEqual(0.5);
+  const fees = await row("MSA fees (MSO fee revenue)");
+  const total = (s: typeof base.summary) => s.pcs.reduce((t, p) => t + p.fees, 0);
+  expect(Math.abs(dollars(fees[0]) - total(base.summary))).toBeLessThanOrEqual(0.5);
+  expect(Math.abs(dollars(fees[1]) - total(lower.summary))).toBeLessThanOrEqual(0.5);
+  expect(await row("Master check")).toEqual([
+    base.summary.checks.master ? "OK" : "FAIL",
+    lower.summary.checks.master ? "OK" : "FAIL",
+  ]);
+});
