@@ -35,7 +35,9 @@ test("the grid shows the headless build's MSA fees, MSO net income and master ch
     { ref: r.mso.netIncome, want: summary.mso.netIncome },
     { ref: r.checks.master, want: summary.checks.master ? "OK" : "FAIL" },
   ];
-  expect(summary.checks.master).toBe(true);
+  // The example fails on purpose (its California owner is not licensed there): the grid must show that FAIL.
+  expect(summary.checks.cpomOwnership).toBe(false);
+  expect(summary.checks.master).toBe(false);
   for (const { ref, want } of cells) {
     const got = await readCell(page, ref.sheet, ref.a1);
     // The same engine on the same plan: the same double, and the text Excel's format makes of it.

@@ -64,6 +64,9 @@ export function useModelForm(initial: unknown = EXAMPLES[0].json): ModelForm {
     const base = path[0] === "pcs" ? "New PC" : "New service line";
     let n = list.length + 1;
     while (names.has(`${base} ${n}`.toLowerCase())) n++;
+    // A copy keeps the last item's figures but not its identity: a PC's tab name (shortName) would
+    // clash with the one it was copied from, and the model refuses clashing tab names.
+    delete (item as { shortName?: unknown }).shortName;
     return { ...item, name: `${base} ${n}` };
   }, []);
   return { draft, result, errors, messageFor, set, load, newItem };
