@@ -4,13 +4,10 @@
  * Outside Excel there is no workbook. An Excel too old for the host throws ExcelRequirementError,
  * whose message the pane shows instead of the panels' workbook features.
  */
-import { ExcelHost } from "../workbook/excel";
+import { createExcelHost } from "../workbook/excel";
 import type { WorkbookHost } from "../workbook/host";
 
 export function excelWorkbook(officeHost: string | null): WorkbookHost | null {
   if (officeHost !== "Excel" || typeof Excel === "undefined") return null;
-  return new ExcelHost({
-    run: (batch) => Excel.run(batch),
-    isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
-  });
+  return createExcelHost(); // the Office.js calls live in src/workbook/excel.ts
 }
