@@ -333,3 +333,12 @@ export function sheetRef(name: string): string {
 export function isLink(formula: string): boolean {
   return /^=('(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]+\$?\d+$/.test(formula);
 }
+
+/**
+ * The plan without its cells: sheet names, kinds and layout, names, results and the input map. What
+ * the task pane needs to read and write a model; a host that builds the plan off the page's thread
+ * sends this back instead of the whole plan (tens of MB for 50 PCs).
+ */
+export function planOutline(plan: SheetPlan): SheetPlan {
+  return { ...plan, sheets: plan.sheets.map((s) => ({ ...s, cells: [] })) };
+}

@@ -57,6 +57,9 @@ const PANELS = [
 export function App({ host = null, workbook = null, workbookError = null }: AppProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<string>(workbook ? "model" : "functions");
+  // Panels mount on first visit and then stay mounted (hidden when not chosen), so a half-filled form
+  // survives a tab switch, while a new 50-PC model re-renders only the panels the analyst has opened.
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([tab]));
   return (
     <HostProvider host={workbook}>
       <SessionProvider>
@@ -83,7 +86,11 @@ export function App({ host = null, workbook = null, workbookError = null }: AppP
           <TabList
             className={styles.tabs}
             selectedValue={tab}
-            onTabSelect={(_, d) => setTab(String(d.value))}
+            onTabSelect={(_, d) => {
+              const next = String(d.value);
+              setTab(next);
+              setVisited((v) => (v.has(next) ? v : new Set(v).add(next)));
+            }}
             aria-label="Panels"
             size="small"
           >
@@ -94,7 +101,6 @@ export function App({ host = null, workbook = null, workbookError = null }: AppP
             ))}
           </TabList>
           {PANELS.map(({ id, Panel }) => (
-            // Every panel stays mounted (hidden when not chosen), so a half-filled form survives a tab switch.
             <div
               key={id}
               role="tabpanel"
@@ -102,7 +108,7 @@ export function App({ host = null, workbook = null, workbookError = null }: AppP
               aria-labelledby={`tab-${id}`}
               hidden={tab !== id}
             >
-              <Panel />
+              {visited.has(id) && <Panel />}
             </div>
           ))}
         </main>

@@ -127,7 +127,9 @@ export function Workbench({ host, pane }: WorkbenchProps) {
       setStatus(`Building "${ex.label}"…`);
       const started = performance.now();
       try {
-        await host.buildModel(ex.inputs(), mode, (p) => startTransition(() => setProgress(p)));
+        await host.writeModel(ex.inputs(), mode, {
+          onProgress: (p) => startTransition(() => setProgress(p)),
+        });
         const seconds = Math.round((performance.now() - started) / 100) / 10;
         setStatus(`Built "${ex.label}" in ${seconds} s.`);
         performance.mark("workbench:model-built");

@@ -6,11 +6,20 @@
  */
 import { buildPlan } from "../model/build";
 import { parseInputs } from "../model/inputs";
-import { PlanCell, PlanConditionalFormat, PlanSheet, SheetPlan, columnLetter, parseA1 } from "../model/plan";
+import {
+  PlanCell,
+  PlanConditionalFormat,
+  PlanSheet,
+  SheetPlan,
+  columnLetter,
+  parseA1,
+  planOutline,
+} from "../model/plan";
 import {
   CellUpdate,
   CellValue,
   DocumentState,
+  ModelWriteResult,
   SheetInfo,
   StateLoad,
   WriteOptions,
@@ -102,6 +111,8 @@ export class WorkbookService {
   private index = new Map<string, SheetIndex>();
   /** A plan arriving in chunks (writePlan from the page), not yet written. */
   private pending: SheetPlan | null = null;
+  /** The buildModel under way, for cancelBuild. */
+  private building: AbortController | null = null;
 
   // ---- writing a model ---------------------------------------------------------------------
 
@@ -138,18 +149,38 @@ export class WorkbookService {
 
   /**
    * Builds the model from inputs here, in the worker: the plan for 50 PCs × 120 months takes over
-   * a second to make and tens of MB to copy, which the page's thread must never do.
+   * a second to make and tens of MB to copy, which the page's thread must never do. Returns the
+   * written plan's outline (no cells), which is all the page needs. `cancelBuild` stops it while
+   * the sheets are being prepared (the workbook then stays as it was).
    */
   async buildModel(
     inputsJson: unknown,
     mode: SheetPlan["mode"],
     onProgress?: Progress,
-  ): Promise<WriteResult> {
+    options: { onClash?: WriteOptions["onClash"] } = {},
+  ): Promise<ModelWriteResult> {
     const parsed = parseInputs(inputsJson);
     if (!parsed.ok) throw new Error(`The inputs are not valid:\n${parsed.errors.join("\n")}`);
-    onProgress?.({ done: 0, total: 1, phase: "Laying out the sheets" });
-    const plan = buildPlan(parsed.inputs, { formulas: mode });
-    return this.write(plan, { onProgress });
+    const abort = new AbortController();
+    this.building = abort;
+    try {
+      onProgress?.({ done: 0, total: 1, phase: "Laying out the sheets" });
+      const plan = buildPlan(parsed.inputs, { formulas: mode });
+      const result = await this.write(plan, { onProgress, onClash: options.onClash, signal: abort.signal });
+      return { ...result, plan: this.outline()! };
+    } finally {
+      if (this.building === abort) this.building = null;
+    }
+  }
+
+  /** Cancels a buildModel under way (a no-op when none is). */
+  cancelBuild(): void {
+    this.building?.abort();
+  }
+
+  /** The outline of the plan last written (planOutline: no cells), or null before any. */
+  outline(): SheetPlan | null {
+    return this.plan ? planOutline(this.plan) : null;
   }
 
   private async write(plan: SheetPlan, options: WriteOptions): Promise<WriteResult> {

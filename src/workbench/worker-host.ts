@@ -1,16 +1,17 @@
 /**
  * The page's side of the workbench's workbook: a WorkbookHost whose workbook lives in a Web Worker
  * (workbook-service.ts) behind comlink. The pane uses it like any host; the grid and the page use
- * the extras (view, buildModel, exportXlsx, change events). Document state is the HyperFormula
+ * the extras (view, exportXlsx, change events); it builds models in the worker (writeModel). Document state is the HyperFormula
  * host's (custom XML parts, as in Excel), copied to the browser's localStorage after each save so
  * scenarios survive a reload.
  */
 import * as Comlink from "comlink";
-import { PlanCell, SheetPlan } from "../model/plan";
+import { FormulaMode, PlanCell, SheetPlan } from "../model/plan";
 import {
   CellUpdate,
   CellValue,
   DocumentState,
+  ModelWriteResult,
   SheetInfo,
   StateLoad,
   WorkbookHost,
@@ -140,19 +141,36 @@ export class WorkerHost implements WorkbookHost {
 
   // ---- the workbench's extras ----------------------------------------------------------------
 
-  /** Builds the model from its inputs inside the worker (no plan is made or copied on the page). */
-  async buildModel(
+  /**
+   * Builds the model from its inputs inside the worker (no plan is made or copied on the page) and
+   * writes it; the pane's Build and the workbench's header both come here. Takes any JSON: the
+   * worker parses it. A cancel stops the worker while it prepares the sheets.
+   */
+  async writeModel(
     inputs: unknown,
-    mode: SheetPlan["mode"],
-    onProgress?: (p: WriteProgress) => void,
-  ): Promise<WriteResult> {
-    const result = await this.remote.buildModel(
-      inputs,
-      mode,
-      Comlink.proxy((p: WriteProgress) => onProgress?.(p)),
-    );
-    await this.changed(true);
-    return result;
+    mode: FormulaMode,
+    options: WriteOptions = {},
+  ): Promise<ModelWriteResult> {
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw new WriteCancelledError();
+    const cancel = () => void this.remote.cancelBuild();
+    signal?.addEventListener("abort", cancel);
+    try {
+      const result = await this.remote.buildModel(
+        inputs,
+        mode,
+        Comlink.proxy((p: WriteProgress) => onProgress?.(p)),
+        { onClash: options.onClash },
+      );
+      await this.changed(true);
+      return result;
+    } finally {
+      signal?.removeEventListener("abort", cancel);
+    }
+  }
+
+  modelOutline(): Promise<SheetPlan | null> {
+    return this.remote.outline();
   }
 
   info(): Promise<ModelInfo | null> {

@@ -4,7 +4,8 @@
  * never to Excel or a library. Implemented by the Excel host (Office.js), the HyperFormula host
  * (headless and the workbench) and, for writing only, the xlsx host.
  */
-import { PlanScalar, SheetPlan } from "../model/plan";
+import type { ModelInputs } from "../model/inputs";
+import { FormulaMode, PlanScalar, SheetPlan } from "../model/plan";
 
 /** A cell's value as a spreadsheet shows it; errors keep their Excel code and message. */
 export type CellValue = number | string | boolean | null | CellErrorValue;
@@ -138,4 +139,22 @@ export interface WorkbookHost {
   saveState(state: DocumentState): Promise<void>;
   /** Calls `listener` when a cell of the Inputs sheet changes; returns the unsubscribe function. */
   onInputsChanged(listener: () => void): () => void;
+  /**
+   * Optional: builds the model where the workbook lives and writes it, exactly as
+   * `writePlan(buildPlan(inputs, { formulas: mode }), options)`. A host whose workbook is off the
+   * page's thread (the workbench's Web Worker) offers it, so that making a 50-PC plan (over a second)
+   * and copying it (tens of MB) never blocks the page. The result's plan is the written plan's
+   * outline (`planOutline`: no cells), which is all the pane reads.
+   */
+  writeModel?(inputs: ModelInputs, mode: FormulaMode, options?: WriteOptions): Promise<ModelWriteResult>;
+  /**
+   * Optional, offered with writeModel: the outline of the plan last written (by anyone: the
+   * workbench's own header builds too), or null when there is no model.
+   */
+  modelOutline?(): Promise<SheetPlan | null>;
+}
+
+/** What writeModel did: the sheet names used and the written plan's outline. */
+export interface ModelWriteResult extends WriteResult {
+  plan: SheetPlan;
 }

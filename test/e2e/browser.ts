@@ -109,3 +109,42 @@ export async function sheetTabs(page: Page): Promise<string[]> {
     .getByRole("tab")
     .evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-sheet") ?? ""));
 }
+
+/**
+ * Starts (or restarts) recording the page's long tasks: the browser's own PerformanceObserver for
+ * `longtask` entries, main-thread tasks over 50 ms (https://w3c.github.io/longtasks/).
+ */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; longTaskObserver?: PerformanceObserver };
+    w.longTasks = [];
+    if (w.longTaskObserver) return;
+    w.longTaskObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    });
+    w.longTaskObserver.observe({ type: "longtask" });
+  });
+}
+
+/** The durations (ms) of the long tasks seen since observeLongTasks. */
+export async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+/**
+ * Waits for the Model panel's "Model built" message. Checks one element type once a second: a text
+ * search over a 50-PC page would itself be a long task.
+ */
+export async function waitPaneBuilt(page: Page, timeout = 600_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const titles = [...document.querySelectorAll("#panel-model .fui-MessageBarTitle")];
+      const text = titles.map((e) => e.textContent ?? "");
+      if (text.some((t) => t.startsWith("Could not")))
+        throw new Error(`the pane's build failed: ${text.join("; ")}`);
+      return text.includes("Model built");
+    },
+    undefined,
+    { timeout, polling: 1000 },
+  );
+}

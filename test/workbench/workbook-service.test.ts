@@ -13,6 +13,7 @@ import { evaluatePlan } from "../../src/workbook/hyperformula";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const threeStates = JSON.parse(fs.readFileSync(path.join(ROOT, "examples", "three-states.json"), "utf8"));
+const onePc = JSON.parse(fs.readFileSync(path.join(ROOT, "examples", "one-pc.json"), "utf8"));
 
 function plan() {
   const parsed = parseInputs(threeStates);
@@ -31,6 +32,43 @@ test("a plan sent in chunks gives the headless build's summary", async () => {
   const expected = await readSummary(p, evaluatePlan(p));
   expect(await readSummary(p, { readValue: async (s, a1) => service.readValue(s, a1) })).toEqual(expected);
   expect((await service.listSheets()).map((s) => s.name)).toEqual(p.sheets.map((s) => s.name));
+});
+
+test("a model built in the worker comes back as an outline: the plan's sheets, names and results, no cells", async () => {
+  const service = new WorkbookService();
+  const result = await service.buildModel(threeStates, "addin");
+  const p = plan();
+  expect(result.plan.sheets.map((s) => s.name)).toEqual(p.sheets.map((s) => s.name));
+  expect(result.plan.sheets.map((s) => s.cells.length)).toEqual(p.sheets.map(() => 0));
+  expect(result.plan.results).toEqual(p.results);
+  expect(result.plan.names).toEqual(p.names);
+  expect(result.plan.inputCells).toEqual(p.inputCells);
+  expect(service.outline()).toEqual(result.plan);
+  // The workbook itself is whole: its summary is the headless build's.
+  expect(await readSummary(p, { readValue: async (s, a1) => service.readValue(s, a1) })).toEqual(
+    await readSummary(p, evaluatePlan(p)),
+  );
+});
+
+test("a build cancelled while its sheets are prepared leaves the model that was there", async () => {
+  const service = new WorkbookService();
+  await service.buildModel(onePc, "addin");
+  const before = service.info();
+  const fee = (await service.buildModel(onePc, "addin")).plan.results.pcs[0].cells.fees;
+  const feeBefore = service.readValue(fee.sheet, fee.a1);
+  let cancelled = false;
+  await expect(
+    service.buildModel(threeStates, "addin", (p) => {
+      // The first report after the layout: cancel as a user would from the pane.
+      if (!cancelled && p.phase.startsWith("Sheet ")) {
+        cancelled = true;
+        service.cancelBuild();
+      }
+    }),
+  ).rejects.toThrow("cancelled");
+  expect(service.info()).toEqual(before);
+  expect(service.readValue(fee.sheet, fee.a1)).toEqual(feeBefore);
+  expect((await service.listSheets()).map((s) => s.name)).toEqual(before!.sheets.map((s) => s.name));
 });
 
 test("the window of cells in view carries each cell's value, format, role and formula", async () => {

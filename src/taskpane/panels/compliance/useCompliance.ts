@@ -3,7 +3,7 @@
  * written back to their blue cells with host.writeValues; the workbook's own checks
  * (complianceAnswered, cpomOwnership) then recalculate.
  */
-import { useCallback, useEffect, useState } from "react";
+import { startTransition, useCallback, useEffect, useState } from "react";
 import type { CellRef } from "../../../model/plan";
 import type { CellUpdate, CellValue } from "../../../workbook/host";
 import { isoToSerial, serialToIso } from "../../dates";
@@ -74,8 +74,11 @@ export function useCompliance() {
           physicianOwned: text(await read(p.physicianOwned)),
           ownerLicensed: text(await read(p.ownerLicensed)),
         });
-      setQuestions(qs);
-      setPcs(ps);
+      // A transition: a fieldset per PC renders in slices, never one long task.
+      startTransition(() => {
+        setQuestions(qs);
+        setPcs(ps);
+      });
     } catch (e) {
       setMessage(describeError(e, "read the Compliance sheet"));
     } finally {

@@ -1,10 +1,9 @@
 /**
- * Building the model into the workbook: plan → host.writePlan with a progress report per block
+ * Building the model into the workbook (write-model.ts: in the host's worker where it has one) with a progress report per block
  * and a cancel (the host leaves the workbook as it was or fully built). A user's sheet with a
  * model sheet's name stops the build and offers a suffix instead.
  */
-import { useCallback, useRef, useState } from "react";
-import { buildPlan } from "../../../model/build";
+import { startTransition, useCallback, useRef, useState } from "react";
 import type { ModelInputs } from "../../../model/inputs";
 import type { FormulaMode } from "../../../model/plan";
 import { SheetClashError, type WriteProgress } from "../../../workbook/host";
@@ -12,6 +11,7 @@ import { type PaneMessage, describeError } from "../../errors";
 import { useHost } from "../../host-context";
 import { type PaneSettings, useSession } from "../../session";
 import { saveSettings } from "../../state";
+import { writeModel } from "../../write-model";
 
 export interface Clash {
   names: string[];
@@ -38,21 +38,21 @@ export function useBuild() {
       setClash(null);
       setProgress(null);
       try {
-        const plan = buildPlan(inputs, { formulas: mode });
-        const result = await host.writePlan(plan, {
-          onProgress: (p) => setProgress(p),
+        const result = await writeModel(host, inputs, mode, {
+          // Transitions: the progress bar moves without re-rendering a 50-PC form in one task each time.
+          onProgress: (p) => startTransition(() => setProgress(p)),
           signal: abort.signal,
           onClash: suffix === undefined ? "stop" : { suffix },
         });
         // The plan as written (renamed after a suffix), so the panels read the cells that were written.
-        setModel({ plan: result.plan ?? plan, inputs, sheetNames: result.sheetNames });
+        setModel({ plan: result.plan, inputs, sheetNames: result.sheetNames });
         const settings: PaneSettings = { formulaMode: mode, sheetNames: result.sheetNames };
         const saved = await saveSettings(host, settings);
         setMessage({
           intent: saved ? "success" : "warning",
           title: "Model built",
           body:
-            `${plan.sheets.length} sheets written for "${inputs.name}" (${mode === "addin" ? "add-in" : "portable"} formulas).` +
+            `${result.plan.sheets.length} sheets written for "${inputs.name}" (${mode === "addin" ? "add-in" : "portable"} formulas).` +
             (saved
               ? ""
               : " The add-in's saved state in this workbook could not be updated; it was kept as it was."),

@@ -2,7 +2,7 @@
  * The Review panel's numbers, read from the workbook through the plan's result cells (the numbers
  * the workbook shows, never computed here), again whenever the Inputs sheet changes.
  */
-import { useCallback, useEffect, useState } from "react";
+import { startTransition, useCallback, useEffect, useState } from "react";
 import type { CellRef } from "../../../model/plan";
 import type { CellValue } from "../../../workbook/host";
 import { type PaneMessage, describeError } from "../../errors";
@@ -87,12 +87,15 @@ export function useReview() {
         tax: await at(m.tax),
         netIncome: await at(m.netIncome),
       };
-      const checks = [];
+      const checks: Review["checks"] = [];
       for (const c of checkRows(plan)) {
         const v = await at(c.ref);
         checks.push({ key: c.key, label: c.label, value: v.value, ref: v.ref });
       }
-      setReview({ band: { low: await at(band.low), high: await at(band.high) }, pcs, mso, checks });
+      const low = await at(band.low);
+      const high = await at(band.high);
+      // A transition: 50 PCs of tables and charts render in slices, never one long task.
+      startTransition(() => setReview({ band: { low, high }, pcs, mso, checks }));
     } catch (e) {
       setMessage(describeError(e, "read the model's results"));
     } finally {

@@ -12,6 +12,7 @@ import { type PaneMessage, describeError } from "../../errors";
 import { useHost } from "../../host-context";
 import { type BuiltModel, useLocate, useSession } from "../../session";
 import { editableState } from "../../state";
+import { writeModel } from "../../write-model";
 import { type CompareResult, applyValues, compareInWorkbook, layoutChanges } from "./scenario-run";
 
 export type Scenario = DocumentState["scenarios"][number];
@@ -124,21 +125,21 @@ export function useScenarios() {
       const inputs = parsed(s);
       const current = (await currentInputs()) ?? model.inputs;
       const layout = layoutChanges(current, inputs);
-      const plan = buildPlan(inputs, { formulas: model.plan.mode });
       if (layout.length > 0 || !(model.plan.inputCells ?? []).length) {
-        const result = await host.writePlan(plan, {
+        const result = await writeModel(host, inputs, model.plan.mode, {
           onProgress: (p) => setProgress(p),
           onClash: clashOption(model),
         });
-        setModel({ plan: result.plan ?? plan, inputs, sheetNames: result.sheetNames });
+        setModel({ plan: result.plan, inputs, sheetNames: result.sheetNames });
         setMessage({
           intent: "success",
           title: "Scenario applied",
           body: `"${s.name}" rebuilt the model (${layout.join(", ") || "full rebuild"}).`,
         });
       } else {
+        // Same layout, so the same cells: only the values on the Inputs sheet change.
         const n = await applyValues(host, model.plan, locate, current, inputs);
-        setModel({ ...model, plan, inputs });
+        setModel({ ...model, plan: { ...model.plan, title: inputs.name }, inputs });
         setMessage({
           intent: "success",
           title: "Scenario applied",
