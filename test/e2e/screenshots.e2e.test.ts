@@ -1,12 +1,13 @@
-// Screenshots for the README (docs/images/): the workbench at 1280×800 and the task pane at 320 px
-// wide, light and dark (the browser's colour scheme stands in for Office's theme). The test checks
-// each file is a PNG of the size asked for.
+// Screenshots for the README: the workbench at 1280×800 and the task pane at 320 px wide, light and
+// dark (the browser's colour scheme stands in for Office's theme). The test checks each file is a PNG
+// of the size asked for. They go to out/screenshots/ (ignored by git), so `npm test` never rewrites
+// tracked files; `npm run screenshots` writes them to docs/images/, where the README shows them.
 import fs from "node:fs";
 import path from "node:path";
 import { pngSize } from "../helpers/build-config";
 import { ROOT, Session, openWorkbench, startSession } from "./browser";
 
-const IMAGES = path.join(ROOT, "docs", "images");
+const IMAGES = path.resolve(ROOT, process.env.SCREENSHOTS_DIR ?? path.join("out", "screenshots"));
 let session: Session;
 
 beforeAll(async () => {
