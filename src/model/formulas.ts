@@ -5,8 +5,9 @@
  * prefix, as they are stored in a file; hosts that need the bare name strip it.
  *
  * No blank cell reaches a custom function (some Excel platforms pass a blank as 0): a PC's terms
- * are resolved to numbers on the MSO sheet first, the cap and floor are applied by native formulas
- * around the fee, and the benchmarks are passed as the filled part of their block only.
+ * are resolved to numbers first (on the MSO sheet for the fee billed, and separately on the PC's
+ * sheet for the fee it owes), the cap and floor are applied by native formulas around the fee, and
+ * the benchmarks are passed as the filled part of their block only.
  */
 import { FormulaMode } from "./plan";
 import { FMT, SheetWriter } from "./writer";

@@ -24,7 +24,10 @@ export interface MsoPcBlock {
   shEq: number;
   base: number;
   pt: number;
-  /** The PC's resolved terms (its own, else the group's): constants in column C. */
+  /**
+   * The PC's terms as the MSO resolves them (its own, else the group's): constants in column C. The
+   * PC's sheet resolves them itself (pc-terms.ts) and never reads these.
+   */
   markup: number;
   fixed: number;
   floor: number;
@@ -274,7 +277,8 @@ export function buildMso(
       "$",
       (c) => `=${a(c)}*${inRef(PC_COL.passThrough, ir)}/MonthsPerYear`,
     );
-    // The PC's terms, resolved once: its own cell on Inputs when filled, else the group's.
+    // The PC's terms as the MSO bills them: its own cell on Inputs when filled, else the group's.
+    // The PC's sheet reads Inputs itself, so a term resolved wrongly here shows on Intercompany.
     const own = (col: string) => inRef(col, ir);
     const term = (row: number, label: string, unit: string, formula: string, format?: string) => {
       mso.label(`A${row}`, label);

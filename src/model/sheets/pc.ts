@@ -1,7 +1,8 @@
 /**
- * One PC sheet per PC: that PC's books by month (collections, clinical costs, the MSA fee linked
- * from the MSO sheet, interest, physician compensation, net income), its own side of the line of
- * credit, and its results (realised markup and FMV status, peak balance, required limit).
+ * One PC sheet per PC: that PC's books by month (collections, clinical costs, the MSA fee it
+ * computes itself from the MSA's terms as it reads them on Inputs, interest, physician
+ * compensation, net income), its own side of the line of credit, and its results (realised markup
+ * and FMV status, peak balance, required limit).
  */
 import { ModelInputs } from "../inputs";
 import { FormulaMode } from "../plan";
@@ -10,6 +11,7 @@ import * as F from "../formulas";
 import { PC_COL, inRef } from "./inputs";
 import { MSO } from "./names";
 import { ACTIVE_ROW, PC_CASH_ROW, buildPcCash, writeActivity } from "./pc-cash";
+import { PC_TERM_ROW, writePcTerms } from "./pc-terms";
 
 /** The layout of every PC sheet: fixed rows, so links and checks address them by name. */
 export const PC_ROW = {
@@ -36,23 +38,22 @@ export const PC_ROW = {
   minComp: 36,
   /**
    * "FMV by model year": a header, then one row per model year (markup in C, status in D). Below
-   * the v2.2 rows (PC_CASH_ROW, from row 39), as the number of years varies.
+   * the v2.2 rows (PC_CASH_ROW, from row 39) and the PC's MSA terms (PC_TERM_ROW), as the number
+   * of years varies.
    */
-  yearsHeader: 75,
+  yearsHeader: 80,
 } as const;
 const PC_LOC_INT = PC_ROW.locInt;
 
-/** The MSO sheet's rows this PC's sheet links to or measures its markup on. */
+/**
+ * The MSO sheet's monthly rows this PC's sheet reads: the cost base the MSO invoices (the PC's fee
+ * is the MSA's terms applied to it) and the fee and pass-through billed (its realised markup). Not
+ * the terms: the PC reads those on Inputs itself (pc-terms.ts).
+ */
 export interface PcMsoRows {
   fee: number;
   pt: number;
   base: number;
-  /** The PC's resolved fee terms (constants in column C of the MSO sheet). */
-  markup: number;
-  fixed: number;
-  floor: number;
-  hasCap: number;
-  cap: number;
 }
 
 export function buildPcSheet(
@@ -96,13 +97,20 @@ export function buildPcSheet(
     (c) =>
       `=${a(c)}*${inRef(PC_COL.clinical, ir)}/MonthsPerYear*(1+${inRef(PC_COL.growth, ir)})^${c}$${TL.year}`,
   );
-  // The PC computes its fee expense itself, from the MSA's terms (as resolved for this PC on the
-  // MSO sheet) on the cost base the MSO invoices and its own pass-through, so the Intercompany
-  // sheet compares two calculations (v2.2).
-  const m = (row: number) => `${MSO}!$C$${row}`;
+  // The PC computes its fee expense itself: the MSA's terms as it reads them on Inputs (its own
+  // cells, PC_TERM_ROW, not the MSO's) on the cost base the MSO invoices and its own pass-through,
+  // so the Intercompany sheet compares two calculations (v2.2).
+  const T = PC_TERM_ROW;
+  const own = (row: number) => `$C$${row}`;
   w.timelineRow(R.fee, "MSA fee expense (MSA terms on the invoiced cost base)", "$", (c) => {
-    const pre = F.feeBeforeCap(mode, `${MSO}!${c}${b.base}`, `${c}${R.pt}`, m(b.markup), m(b.fixed)).slice(1);
-    return `=${a(c)}*(${F.capAndFloor(pre, m(b.floor), m(b.hasCap), m(b.cap)).slice(1)})`;
+    const pre = F.feeBeforeCap(
+      mode,
+      `${MSO}!${c}${b.base}`,
+      `${c}${R.pt}`,
+      own(T.markup),
+      own(T.fixed),
+    ).slice(1);
+    return `=${a(c)}*(${F.capAndFloor(pre, own(T.floor), own(T.hasCap), own(T.cap)).slice(1)})`;
   });
   w.timelineRow(
     R.pt,
@@ -245,6 +253,7 @@ export function buildPcSheet(
     FMT.money,
   );
   buildPcCash(w, v22.acqRow, ir);
+  writePcTerms(w, ir, R.yearsHeader);
   return w;
 }
 
