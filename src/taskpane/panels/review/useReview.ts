@@ -4,7 +4,7 @@
  */
 import { startTransition, useCallback, useEffect, useState } from "react";
 import type { CellRef } from "../../../model/plan";
-import type { CellValue } from "../../../workbook/host";
+import type { CellValue, SheetRef } from "../../../workbook/host";
 import { type PaneMessage, describeError } from "../../errors";
 import { useHost } from "../../host-context";
 import { checkRows, fmvBand, monthlyRange, pcLimit, pcYears } from "../../plan-view";
@@ -48,52 +48,67 @@ export function useReview() {
     setLoading(true);
     setMessage(null);
     try {
-      const at = async (ref: CellRef): Promise<Located> => {
+      // Every cell and row the panel shows is collected first, then read in ONE host call (in
+      // Excel one round trip, not one per cell); the Located objects get their values after it.
+      const reads: SheetRef[] = [];
+      const pending: [Located, number][] = [];
+      const at = (ref: CellRef): Located => {
         const where = locate(ref);
-        return { value: await host.readValue(where.sheet, where.a1), ref: where };
+        const cell: Located = { value: null, ref: where };
+        pending.push([cell, reads.push(where) - 1]);
+        return cell;
       };
       const band = fmvBand(plan);
       const pcs: PcReview[] = [];
+      const closeReads: [CellValue[], number][] = [];
       for (let p = 0; p < plan.results.pcs.length; p++) {
         const pc = plan.results.pcs[p];
         const years = [];
-        for (const y of pcYears(plan, p))
-          years.push({ markup: await at(y.markup), status: await at(y.fmvStatus) });
+        for (const y of pcYears(plan, p)) years.push({ markup: at(y.markup), status: at(y.fmvStatus) });
         const limitRef = pcLimit(plan, p);
         const closeRow = locate({ sheet: pc.rows.pcClose.sheet, a1: "A1" }).sheet;
-        const closes = (await host.readRange(closeRow, monthlyRange(plan, pc.rows.pcClose.row)))[0] ?? [];
+        const closes: CellValue[] = [];
+        closeReads.push([
+          closes,
+          reads.push({ sheet: closeRow, a1: monthlyRange(plan, pc.rows.pcClose.row) }) - 1,
+        ]);
         pcs.push({
           name: pc.name,
           years,
-          peakLoc: await at(pc.cells.peakLoc),
-          requiredLimit: await at(pc.cells.requiredLimit),
-          limit: limitRef ? await at(limitRef) : null,
-          limitOk: await at(pc.cells.limitOk),
+          peakLoc: at(pc.cells.peakLoc),
+          requiredLimit: at(pc.cells.requiredLimit),
+          limit: limitRef ? at(limitRef) : null,
+          limitOk: at(pc.cells.limitOk),
           closes,
           results: {
-            fees: await at(pc.cells.fees),
-            interest: await at(pc.cells.interest),
-            physicianComp: await at(pc.cells.physicianComp),
-            netIncome: await at(pc.cells.netIncome),
+            fees: at(pc.cells.fees),
+            interest: at(pc.cells.interest),
+            physicianComp: at(pc.cells.physicianComp),
+            netIncome: at(pc.cells.netIncome),
           },
         });
       }
       const m = plan.results.mso;
       const mso = {
-        revenue: await at(m.revenue),
-        interestIncome: await at(m.interestIncome),
-        costs: await at(m.costs),
-        preTax: await at(m.preTax),
-        tax: await at(m.tax),
-        netIncome: await at(m.netIncome),
+        revenue: at(m.revenue),
+        interestIncome: at(m.interestIncome),
+        costs: at(m.costs),
+        preTax: at(m.preTax),
+        tax: at(m.tax),
+        netIncome: at(m.netIncome),
       };
-      const checks: Review["checks"] = [];
-      for (const c of checkRows(plan)) {
-        const v = await at(c.ref);
-        checks.push({ key: c.key, label: c.label, value: v.value, ref: v.ref });
-      }
-      const low = await at(band.low);
-      const high = await at(band.high);
+      const checkCells = checkRows(plan).map((c) => ({ c, v: at(c.ref) }));
+      const low = at(band.low);
+      const high = at(band.high);
+      const got = await host.readRanges(reads);
+      for (const [cell, i] of pending) cell.value = got[i][0][0];
+      for (const [closes, i] of closeReads) closes.push(...(got[i][0] ?? []));
+      const checks: Review["checks"] = checkCells.map(({ c, v }) => ({
+        key: c.key,
+        label: c.label,
+        value: v.value,
+        ref: v.ref,
+      }));
       // A transition: 50 PCs of tables and charts render in slices, never one long task.
       startTransition(() => setReview({ band: { low, high }, pcs, mso, checks }));
     } catch (e) {
