@@ -63,6 +63,7 @@ export function buildPlan(inputs: ModelInputs, options: BuildOptions): SheetPlan
     inW,
     lay.pc.map((x) => x.row),
   );
+  inW.validations.push(...lay22.validations);
   const acqRows = lay22.acq.map((x) => x.row);
   const mso = buildMso(inputs, mode, months, lay, pcSheets, {
     acqRows,

@@ -2,13 +2,17 @@
  * The Inputs sheet's v2.2 block (MODEL.md "v2.2"), laid out below the v1 inputs: the fee payment
  * lag, the line's draw mode and sweep, the MSO's opening cash, the exit multiple and the tax of the
  * structure as named cells; then one row per PC with its joining month, purchase price and cash
- * terms. All blue and live: every formula reads them by name or address.
+ * terms. All blue and live: every formula reads them by name or address. Each cell's validation
+ * comes from the inputs schema (inputs-rules.ts `schemaRule`): its enum as an in-cell list, its
+ * bounds as a whole-number or decimal range.
  */
-import { ModelInputs, joinMonthIndex } from "../inputs";
-import { PlanInputCell, PlanName } from "../plan";
+import { ModelInputs, joinMonthIndex, lastMonth } from "../inputs";
+import { PlanInputCell, PlanName, PlanValidation } from "../plan";
 import { excelSerial } from "../reference";
 import { FMT, SheetWriter } from "../writer";
-import { INPUTS, abs } from "./names";
+import { InputCellSpec, InputsFields } from "./inputs-fields";
+import { CellRule, schemaRule } from "./inputs-rules";
+import { INPUTS } from "./names";
 
 /** Columns of the per-PC v2.2 table on the Inputs sheet. */
 export const ACQ_COL = {
@@ -27,143 +31,157 @@ export interface InputsV22Layout {
   names: PlanName[];
   /** The blue cells' JSON paths, for read-inputs (v2.1's input-cell map). */
   inputCells: PlanInputCell[];
+  /** The blue cells' data validations, as v2.1's inputs have. */
+  validations: PlanValidation[];
 }
 
-/** JSON path and type of each named v2.2 input. */
-const PATHS: Record<string, [PlanInputCell["path"], PlanInputCell["type"]]> = {
-  Fee_PaymentLag: [["fee", "paymentLagMonths"], "number"],
-  LOC_DrawMode: [["loc", "drawMode"], "text"],
-  LOC_Sweep: [["loc", "sweep"], "boolean"],
-  MSO_OpeningCash: [["mso", "openingCash"], "number"],
-  Tax_MsoEntity: [["tax", "msoEntity"], "text"],
-  Tax_Losses: [["tax", "losses"], "text"],
-  Tax_OwnerRate: [["tax", "ownerRate"], "number"],
-  Tax_PayoutShare: [["tax", "msoPayoutShare"], "number"],
-  Tax_DividendRate: [["tax", "dividendRate"], "number"],
-  Tax_PhysicianRate: [["tax", "physicianRate"], "number"],
-  Deal_ExitMultiple: [["deal", "exitMultiple"], "number"],
-};
+/**
+ * A joining month: a date inside the horizon (the schema's rule, checked when the file is parsed),
+ * any day of a month standing for that month, as read-inputs reads it; blank joins in the first month.
+ */
+function joinMonthRule(inp: ModelInputs): CellRule {
+  const [sy, sm] = inp.startMonth.split("-").map(Number);
+  const last = lastMonth(inp.startMonth, inp.months);
+  const [ly, lm] = last.split("-").map(Number);
+  return {
+    rule: { kind: "date", min: excelSerial(sy, sm, 1), max: excelSerial(ly, lm + 1, 0) },
+    allowBlank: true,
+    allowed: `a month from ${inp.startMonth} to ${last} (the model's horizon), or blank for ${inp.startMonth}`,
+  };
+}
 
 export function buildInputsV22(inp: ModelInputs, w: SheetWriter, pcNameRows: number[]): InputsV22Layout {
-  const names: PlanName[] = [];
-  const inputCells: PlanInputCell[] = [];
-  let r = w.lastRow + 2;
-  const header = (text: string) => {
-    w.label(`A${r}`, text, "header");
-    w.label(`B${r}`, "Unit", "header");
-    w.label(`C${r}`, "Value", "header");
-    w.label(`D${r}`, "Note", "header");
-    r++;
-  };
-  const field = (
-    n: string,
-    label: string,
-    unit: string,
-    value: number | string | boolean | null,
-    format?: string,
-    note?: string,
-    role: "input" | "formula" = "input",
-  ) => {
-    w.label(`A${r}`, label);
-    w.label(`B${r}`, unit, "note");
-    w.value(`C${r}`, value, role, format);
-    if (note) w.label(`D${r}`, note, "note");
-    names.push({ name: n, sheet: INPUTS, ref: abs(r, "C") });
-    if (role === "input") {
-      const at = PATHS[n];
-      if (!at) throw new Error(`inputs-v22: no JSON path for the input ${n}`);
-      inputCells.push({ path: at[0], sheet: INPUTS, a1: `C${r}`, type: at[1] });
-    }
-    r++;
-  };
-  header("Cash, credit line and settlement");
-  field(
-    "Fee_PaymentLag",
-    "Fee payment lag",
-    "months",
-    inp.fee.paymentLagMonths,
-    FMT.int,
-    "0 to 2: the fee's cash part is paid this many months after it is billed",
-  );
-  field(
-    "LOC_DrawMode",
-    "Draw mode",
-    "text",
-    inp.loc.drawMode,
-    undefined,
-    "deferral (a share of each fee) or cash (a revolver on the PC's cash needs)",
-  );
-  field(
-    "LOC_Sweep",
-    "Sweep surplus cash to the line",
-    "TRUE/FALSE",
-    inp.loc.sweep,
-    undefined,
-    "deferral mode only: repay from cash above the PC's minimum",
-  );
-  field("MSO_OpeningCash", "MSO opening cash", "$", inp.mso.openingCash, FMT.money);
-  field(
+  const f = new InputsFields(w, w.lastRow + 2);
+  f.header("Cash, credit line and settlement");
+  f.field({
+    name: "Fee_PaymentLag",
+    label: "Fee payment lag",
+    unit: "months",
+    value: inp.fee.paymentLagMonths,
+    path: ["fee", "paymentLagMonths"],
+    type: "number",
+    format: FMT.int,
+    note: "0 to 2: the fee's cash part is paid this many months after it is billed",
+    ...schemaRule(["fee", "paymentLagMonths"], { unit: "months" }),
+  });
+  f.field({
+    name: "LOC_DrawMode",
+    label: "Draw mode",
+    unit: "text",
+    value: inp.loc.drawMode,
+    path: ["loc", "drawMode"],
+    type: "text",
+    note: "deferral (a share of each fee) or cash (a revolver on the PC's cash needs)",
+    ...schemaRule(["loc", "drawMode"]),
+  });
+  f.field({
+    name: "LOC_Sweep",
+    label: "Sweep surplus cash to the line",
+    unit: "TRUE/FALSE",
+    value: inp.loc.sweep,
+    path: ["loc", "sweep"],
+    type: "boolean",
+    note: "deferral mode only: repay from cash above the PC's minimum",
+    ...schemaRule(["loc", "sweep"]),
+  });
+  f.field({
+    name: "MSO_OpeningCash",
+    label: "MSO opening cash",
+    unit: "$",
+    value: inp.mso.openingCash,
+    path: ["mso", "openingCash"],
+    type: "number",
+    format: FMT.money,
+    ...schemaRule(["mso", "openingCash"], { unit: "$" }),
+  });
+  f.constant(
     "Cash_Tolerance",
     "Tolerance of the balance and cash checks",
     "$",
     0.005,
-    FMT.money,
     "half a cent (convention, not an input)",
-    "formula",
+    FMT.money,
   );
-  field(
+  f.constant(
     "DiffDecimals",
     "Decimal places kept in a difference row",
     "places",
     6,
-    FMT.int,
     "a difference that should be 0 is rounded to a millionth of a dollar: floating-point residue of sums in the millions differs by formula mode (convention, not an input)",
-    "formula",
+    FMT.int,
   );
-  r++;
-  header("Tax across the structure");
-  field("Tax_MsoEntity", "MSO entity type", "text", inp.tax.msoEntity, undefined, "c-corp or pass-through");
-  field(
-    "Tax_Losses",
-    "MSO losses (C-corp)",
-    "text",
-    inp.tax.losses,
-    undefined,
-    "refund (a loss month gives a benefit) or carryforward (NOL, 80% limit)",
-  );
-  field(
+  f.row++;
+  f.header("Tax across the structure");
+  f.field({
+    name: "Tax_MsoEntity",
+    label: "MSO entity type",
+    unit: "text",
+    value: inp.tax.msoEntity,
+    path: ["tax", "msoEntity"],
+    type: "text",
+    note: "c-corp or pass-through",
+    ...schemaRule(["tax", "msoEntity"]),
+  });
+  f.field({
+    name: "Tax_Losses",
+    label: "MSO losses (C-corp)",
+    unit: "text",
+    value: inp.tax.losses,
+    path: ["tax", "losses"],
+    type: "text",
+    note: "refund (a loss month gives a benefit) or carryforward (NOL, 80% limit)",
+    ...schemaRule(["tax", "losses"]),
+  });
+  f.constant(
     "Tax_NolLimit",
     "Share of a year's income an NOL may offset",
     "%",
     0.8,
-    FMT.pct,
     "IRC §172(a)(2) for losses after 2017 (law, not an input)",
-    "formula",
-  );
-  field("Tax_OwnerRate", "Owners' rate on pass-through MSO income", "%", inp.tax.ownerRate, FMT.pct);
-  field("Tax_PayoutShare", "C-corp payout share of net income", "%", inp.tax.msoPayoutShare, FMT.pct);
-  field("Tax_DividendRate", "Owners' rate on dividends", "%", inp.tax.dividendRate, FMT.pct);
-  field(
-    "Tax_PhysicianRate",
-    "Physicians' rate on compensation and distributions",
-    "%",
-    inp.tax.physicianRate,
     FMT.pct,
+  );
+  const rate = (
+    name: string,
+    key: "ownerRate" | "msoPayoutShare" | "dividendRate" | "physicianRate",
+    label: string,
+    note?: string,
+  ) =>
+    f.field({
+      name,
+      label,
+      unit: "%",
+      value: inp.tax[key],
+      path: ["tax", key],
+      type: "number",
+      format: FMT.pct,
+      note,
+      ...schemaRule(["tax", key], { unit: "%" }),
+    });
+  rate("Tax_OwnerRate", "ownerRate", "Owners' rate on pass-through MSO income");
+  rate("Tax_PayoutShare", "msoPayoutShare", "C-corp payout share of net income");
+  rate("Tax_DividendRate", "dividendRate", "Owners' rate on dividends");
+  rate(
+    "Tax_PhysicianRate",
+    "physicianRate",
+    "Physicians' rate on compensation and distributions",
     "rates are inputs, not advice",
   );
-  r++;
-  header("Deal");
-  field(
-    "Deal_ExitMultiple",
-    "Exit multiple of EBITDA attributable to the MSO",
-    "×",
-    inp.deal.exitMultiple,
-    FMT.number,
-    "blank = no exit value",
-  );
-  r++;
-  w.label(`A${r}`, "Acquisitions and PC cash", "header");
-  r++;
+  f.row++;
+  f.header("Deal");
+  f.field({
+    name: "Deal_ExitMultiple",
+    label: "Exit multiple of EBITDA attributable to the MSO",
+    unit: "×",
+    value: inp.deal.exitMultiple,
+    path: ["deal", "exitMultiple"],
+    type: "number",
+    format: FMT.number,
+    note: "blank = no exit value",
+    ...schemaRule(["deal", "exitMultiple"], { unit: "×", blank: "for no exit value" }),
+  });
+  f.row++;
+  w.label(`A${f.row}`, "Acquisitions and PC cash", "header");
+  f.row++;
   [
     "PC",
     "Joining month",
@@ -172,28 +190,41 @@ export function buildInputsV22(inp: ModelInputs, w: SheetWriter, pcNameRows: num
     "Collection lag (months)",
     "Minimum cash ($)",
     "De novo (TRUE/FALSE)",
-  ].forEach((t, i) => w.label(`${"ABCDEFG"[i]}${r}`, t, "header"));
-  r++;
+  ].forEach((t, i) => w.label(`${"ABCDEFG"[i]}${f.row}`, t, "header"));
+  f.row++;
   const [sy, sm] = inp.startMonth.split("-").map(Number);
+  const joinRule = joinMonthRule(inp);
   const acq = inp.pcs.map((pc, p) => {
-    const row = r++;
+    const row = f.row++;
     const j = joinMonthIndex(inp, pc);
+    const put = (col: string, key: string, spec: Omit<InputCellSpec, "path">) =>
+      f.input(`${col}${row}`, { ...spec, path: ["pcs", p, key] }, `pcs[${p}].${key}`);
+    const amount = (col: string, key: "purchasePrice" | "openingCash" | "minimumCash") =>
+      put(col, key, {
+        value: pc[key],
+        type: "number",
+        format: FMT.money,
+        ...schemaRule(["pcs", p, key], { unit: "$" }),
+      });
     w.formula(`${ACQ_COL.name}${row}`, `=${INPUTS}!$A$${pcNameRows[p]}`, "formula");
-    w.value(`${ACQ_COL.join}${row}`, excelSerial(sy, sm + j - 1, 1), "input", FMT.month);
-    w.value(`${ACQ_COL.price}${row}`, pc.purchasePrice, "input", FMT.money);
-    w.value(`${ACQ_COL.openingCash}${row}`, pc.openingCash, "input", FMT.money);
-    w.value(`${ACQ_COL.lag}${row}`, pc.collectionLagMonths, "input", FMT.int);
-    w.value(`${ACQ_COL.minimumCash}${row}`, pc.minimumCash, "input", FMT.money);
-    w.value(`${ACQ_COL.deNovo}${row}`, pc.deNovo, "input");
-    const cell = (col: string, key: string, type: PlanInputCell["type"]) =>
-      inputCells.push({ path: ["pcs", p, key], sheet: INPUTS, a1: `${col}${row}`, type });
-    cell(ACQ_COL.join, "joinMonth", "month");
-    cell(ACQ_COL.price, "purchasePrice", "number");
-    cell(ACQ_COL.openingCash, "openingCash", "number");
-    cell(ACQ_COL.lag, "collectionLagMonths", "number");
-    cell(ACQ_COL.minimumCash, "minimumCash", "number");
-    cell(ACQ_COL.deNovo, "deNovo", "boolean");
+    put(ACQ_COL.join, "joinMonth", {
+      value: excelSerial(sy, sm + j - 1, 1),
+      type: "month",
+      format: FMT.month,
+      ...joinRule,
+    });
+    amount(ACQ_COL.price, "purchasePrice");
+    amount(ACQ_COL.openingCash, "openingCash");
+    put(ACQ_COL.lag, "collectionLagMonths", {
+      value: pc.collectionLagMonths,
+      type: "number",
+      format: FMT.int,
+      ...schemaRule(["pcs", p, "collectionLagMonths"], { unit: "months" }),
+    });
+    amount(ACQ_COL.minimumCash, "minimumCash");
+    put(ACQ_COL.deNovo, "deNovo", { value: pc.deNovo, type: "boolean", ...schemaRule(["pcs", p, "deNovo"]) });
     return { row };
   });
-  return { acq, names, inputCells };
+  const { names, inputCells, validations } = f;
+  return { acq, names, inputCells, validations };
 }
