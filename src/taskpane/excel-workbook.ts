@@ -9,5 +9,5 @@ import type { WorkbookHost } from "../workbook/host";
 
 export function excelWorkbook(officeHost: string | null): WorkbookHost | null {
   if (officeHost !== "Excel" || typeof Excel === "undefined") return null;
-  return createExcelHost(); // the Office.js calls live in src/workbook/excel.ts
+  return createExcelHost(); // the Office.js calls live in src/workbook/excel*.ts
 }

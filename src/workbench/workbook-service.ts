@@ -21,6 +21,7 @@ import {
   DocumentState,
   ModelWriteResult,
   SheetInfo,
+  SheetRef,
   StateLoad,
   WriteOptions,
   WriteProgress,
@@ -224,6 +225,14 @@ export class WorkbookService {
 
   readRange(sheet: string, range: string): CellValue[][] {
     return this.host.readRangeSync(sheet, range);
+  }
+
+  readValues(refs: SheetRef[]): CellValue[] {
+    return refs.map((r) => this.host.readValueSync(r.sheet, r.a1));
+  }
+
+  readRanges(refs: SheetRef[]): CellValue[][][] {
+    return refs.map((r) => this.host.readRangeSync(r.sheet, r.a1));
   }
 
   /**

@@ -13,6 +13,7 @@ import {
   DocumentState,
   ModelWriteResult,
   SheetInfo,
+  SheetRef,
   StateLoad,
   WorkbookHost,
   WriteCancelledError,
@@ -108,6 +109,15 @@ export class WorkerHost implements WorkbookHost {
 
   readRange(sheet: string, range: string): Promise<CellValue[][]> {
     return this.remote.readRange(sheet, range);
+  }
+
+  /** One message to the worker and back, however many refs. */
+  readValues(refs: SheetRef[]): Promise<CellValue[]> {
+    return this.remote.readValues(refs);
+  }
+
+  readRanges(refs: SheetRef[]): Promise<CellValue[][][]> {
+    return this.remote.readRanges(refs);
   }
 
   async writeValues(sheet: string, updates: CellUpdate[]): Promise<void> {

@@ -19,6 +19,12 @@ export function isCellError(v: unknown): v is CellErrorValue {
   return typeof v === "object" && v !== null && "error" in v;
 }
 
+/** Where a read looks: a sheet and a cell ("E12") or, for readRanges, a range ("E12:P12"). */
+export interface SheetRef {
+  sheet: string;
+  a1: string;
+}
+
 /** A sheet of the workbook: `tag` is the add-in's tag on sheets it created, null on the user's own. */
 export interface SheetInfo {
   name: string;
@@ -124,6 +130,15 @@ export interface WorkbookHost {
   readValue(sheet: string, a1: string): Promise<CellValue>;
   /** The computed values of a rectangular range, e.g. ("MSO", "E12:P12"), rows of cells. */
   readRange(sheet: string, range: string): Promise<CellValue[][]>;
+  /**
+   * The computed values of many cells at once: one value per ref, in order, errors as readValue
+   * gives them. One round trip however many refs (in Excel, one `Excel.run` and one sync), so a
+   * panel reads all it shows in one call instead of one per cell. A ref on a missing sheet fails
+   * the whole call.
+   */
+  readValues(refs: SheetRef[]): Promise<CellValue[]>;
+  /** readValues for ranges: each ref's rows of cells, in order, in one round trip. */
+  readRanges(refs: SheetRef[]): Promise<CellValue[][][]>;
   /** Sets constant cells of one sheet (inputs, compliance answers); the workbook recalculates. */
   writeValues(sheet: string, updates: CellUpdate[]): Promise<void>;
   /**

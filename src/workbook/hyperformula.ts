@@ -18,6 +18,7 @@ import {
   DocumentState,
   NameClashError,
   SheetInfo,
+  SheetRef,
   StateLoad,
   WorkbookHost,
   WriteCancelledError,
@@ -316,6 +317,14 @@ export class HyperFormulaHost implements WorkbookHost {
 
   async readRange(sheet: string, range: string): Promise<CellValue[][]> {
     return this.readRangeSync(sheet, range);
+  }
+
+  async readValues(refs: SheetRef[]): Promise<CellValue[]> {
+    return refs.map((r) => this.readValueSync(r.sheet, r.a1));
+  }
+
+  async readRanges(refs: SheetRef[]): Promise<CellValue[][][]> {
+    return refs.map((r) => this.readRangeSync(r.sheet, r.a1));
   }
 
   // ---- writing values ----

@@ -189,6 +189,26 @@ describe("v2.2 input validations", () => {
       });
     }
   });
+  it("every numeric input cell of the workbook, v2.1 or v2.2, carries the zod schema's bounds", () => {
+    const numberCells = plan.inputCells!.filter(
+      (c) =>
+        c.sheet === "Inputs" &&
+        sheet.cells.find((x) => x.a1 === c.a1)?.role !== "structural" &&
+        fieldZod(c.path) instanceof z.ZodNumber,
+    );
+    expect(numberCells.length).toBeGreaterThan(100);
+    const bound = (x: number | null) => (x === null || !Number.isFinite(x) ? undefined : x);
+    for (const c of numberCells) {
+      const n = zodAt(c.path) as z.ZodNumber;
+      const v = sheet.validations!.find((x) => covers(x.range, c.a1));
+      const rule = v?.rule as { min?: number; max?: number } | undefined;
+      expect({ field: formatPath(c.path), min: rule?.min, max: rule?.max }).toEqual({
+        field: formatPath(c.path),
+        min: bound(n.minValue),
+        max: bound(n.maxValue),
+      });
+    }
+  });
 });
 
 describe("v2.2 validations in the .xlsx (ExcelJS reading the written file)", () => {

@@ -57,7 +57,7 @@ test("every PC's markup, status and LOC against its limit, as the headless build
 
 test("a failing read shows a message; Refresh reads again", async () => {
   const { host, plan, inputs } = setup();
-  host.failNext.readValue = new OfficeLikeError("GeneralException", "An internal error has occurred.");
+  host.failNext.readRanges = new OfficeLikeError("GeneralException", "An internal error has occurred.");
   renderWith(host, <ReviewPanel />, { plan, inputs, sheetNames: {} });
   expect(await screen.findByText("Could not read the model's results")).toBeTruthy();
   expect(screen.queryByRole("table", { name: "Checks" })).toBeNull();

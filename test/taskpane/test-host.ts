@@ -8,6 +8,7 @@ import type { SheetPlan } from "../../src/model/plan";
 import type {
   CellUpdate,
   CellValue,
+  SheetRef,
   StateLoad,
   WorkbookHost,
   WriteOptions,
@@ -64,6 +65,16 @@ export class TestWorkbookHost extends HyperFormulaHost {
   override async readValue(sheet: string, a1: string): Promise<CellValue> {
     this.fail("readValue");
     return super.readValue(sheet, a1);
+  }
+
+  override async readValues(refs: SheetRef[]): Promise<CellValue[]> {
+    this.fail("readValues");
+    return super.readValues(refs);
+  }
+
+  override async readRanges(refs: SheetRef[]): Promise<CellValue[][][]> {
+    this.fail("readRanges");
+    return super.readRanges(refs);
   }
 
   override async writeValues(sheet: string, updates: CellUpdate[]): Promise<void> {

@@ -137,3 +137,26 @@ test("conditional formats: text ignoring case, numbers below a value, formulas; 
   expect(evaluateConditionalFormat(err, 6, 3, null, calc)).toBe(true);
   expect(evaluateConditionalFormat(err, 4, 2, null, calc)).toBe(false);
 });
+
+test("readValues and readRanges answer many refs in one call, as the headless build computes them", async () => {
+  const service = new WorkbookService();
+  const p = (await service.buildModel(threeStates, "addin")).plan;
+  const headless = evaluatePlan(plan());
+  try {
+    const refs = [
+      p.results.mso.revenue,
+      ...p.results.pcs.map((pc) => pc.cells.fees),
+      p.results.checks.master,
+    ];
+    expect(service.readValues(refs)).toEqual(refs.map((r) => headless.readValueSync(r.sheet, r.a1)));
+    const row = p.results.pcs[0].rows.pcClose;
+    const cols = p.results.monthColumns;
+    const range = { sheet: row.sheet, a1: `${cols[0]}${row.row}:${cols[cols.length - 1]}${row.row}` };
+    expect(service.readRanges([range, refs[0]])).toEqual([
+      headless.readRangeSync(range.sheet, range.a1),
+      [[headless.readValueSync(refs[0].sheet, refs[0].a1)]],
+    ]);
+  } finally {
+    headless.destroy();
+  }
+});

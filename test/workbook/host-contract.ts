@@ -125,6 +125,50 @@ export function hostContract(name: string, make: () => Promise<HostHarness>): vo
       expect(typeof range[0][0]).toBe("number");
     });
 
+    test("readValues: one value per ref, in order, as readValue gives them: errors as errors, refs on a user's sheet and on a suffixed model sheet", async () => {
+      // The user's own "MSO" sheet: text, a number and a division by zero, which Excel shows as
+      // #DIV/0! (Excel help, "Correct a #DIV/0! error": "=5/0" is its first example).
+      await h.addUserSheet("MSO", [["my own", 7, "=1/0"]]);
+      const plan = onePc();
+      const written = await h.host.writePlan(plan, { onClash: { suffix: " (model)" } });
+      expect(written.sheetNames.MSO).toBe("MSO (model)");
+      const revenue = plan.results.mso.revenue;
+      expect(revenue.sheet).toBe("MSO");
+      const headless = evaluatePlan(plan);
+      let expected: unknown;
+      try {
+        expected = headless.readValueSync(revenue.sheet, revenue.a1);
+      } finally {
+        headless.destroy();
+      }
+      expect(typeof expected).toBe("number");
+      const refs = [
+        { sheet: "MSO (model)", a1: revenue.a1 },
+        { sheet: "MSO", a1: "C1" },
+        { sheet: "MSO", a1: "A1" },
+        { sheet: "MSO", a1: "B1" },
+        { sheet: "MSO", a1: revenue.a1 }, // the user's sheet is empty there
+        { sheet: "MSO (model)", a1: revenue.a1 },
+      ];
+      const values = await h.host.readValues(refs);
+      expect(values).toHaveLength(refs.length);
+      expect(values[0]).toBeCloseTo(expected as number, 6);
+      expect(values[1]).toMatchObject({ error: "#DIV/0!" });
+      expect(values.slice(2, 5)).toEqual(["my own", 7, null]);
+      expect(values[5]).toEqual(values[0]);
+      for (const [i, r] of refs.entries()) expect(values[i]).toEqual(await h.host.readValue(r.sheet, r.a1));
+      expect(await h.host.readValues([])).toEqual([]);
+      // readRanges: the same, a range's rows per ref
+      const ranges = await h.host.readRanges([
+        { sheet: "MSO", a1: "A1:C1" },
+        { sheet: "MSO (model)", a1: revenue.a1 },
+      ]);
+      expect(ranges).toHaveLength(2);
+      expect(ranges[0][0].slice(0, 2)).toEqual(["my own", 7]);
+      expect(ranges[0][0][2]).toMatchObject({ error: "#DIV/0!" });
+      expect(ranges[1]).toEqual([[values[0]]]);
+    });
+
     test("writeValues: strings land as text, never as formulas or numbers; numbers stay numbers", async () => {
       const plan = onePc();
       await h.host.writePlan(plan);

@@ -13,6 +13,8 @@ import { registerAddinFunctions } from "../../src/workbook/addin-plugin";
 import { ExcelHost, ExcelRequirementError, ExcelRun, REQUEST_BUDGET } from "../../src/workbook/excel";
 import { CellValue, WriteCancelledError } from "../../src/workbook/host";
 import { evaluatePlan } from "../../src/workbook/hyperformula";
+import { type Located, readReview } from "../../src/taskpane/panels/review/read-review";
+import { monthlyRange } from "../../src/taskpane/plan-view";
 import { loadInputs, validInputs, withJoinMonths } from "../model/support";
 import { FakeExcel } from "./fake-office/fake-excel";
 import { hostContract } from "./host-contract";
@@ -91,6 +93,42 @@ describe("Excel host", () => {
     const fake = new FakeExcel();
     await excelHost(fake).writePlan(buildPlan(loadInputs("one-pc.json"), { formulas: "addin" }));
     expect(fake.syncs).toBeLessThanOrEqual(3);
+  });
+
+  test("Review of a 10-PC model reads in exactly one sync, the values per-cell readValue gives", async () => {
+    const plan = buildPlan(loadInputs("ten-pc-acquisition.json"), { formulas: "addin" });
+    expect(plan.results.pcs).toHaveLength(10);
+    const fake = new FakeExcel();
+    const host = excelHost(fake);
+    await host.writePlan(plan);
+    const before = fake.syncs;
+    const review = await readReview(host, plan, (ref) => ref);
+    expect(fake.syncs - before).toBe(1);
+    // Every cell the panel shows, read again one by one: one sync each, the same value.
+    const located: Located[] = [
+      review.band.low,
+      review.band.high,
+      ...Object.values(review.mso),
+      ...review.pcs.flatMap((pc) => [
+        ...pc.years.flatMap((y) => [y.markup, y.status]),
+        pc.peakLoc,
+        pc.requiredLimit,
+        ...(pc.limit ? [pc.limit] : []),
+        pc.limitOk,
+        ...Object.values(pc.results),
+      ]),
+      ...review.checks,
+    ];
+    const oneByOne = fake.syncs;
+    for (const cell of located) expect(cell.value).toEqual(await host.readValue(cell.ref.sheet, cell.ref.a1));
+    for (const [p, pc] of review.pcs.entries()) {
+      const row = plan.results.pcs[p].rows.pcClose;
+      expect(pc.closes).toHaveLength(plan.results.monthColumns.length);
+      expect(pc.closes).toEqual((await host.readRange(row.sheet, monthlyRange(plan, row.row)))[0]);
+    }
+    expect(fake.syncs - oneByOne).toBe(located.length + review.pcs.length);
+    // The reads are the model's results, not blanks: every PC's fees are a number.
+    for (const pc of review.pcs) expect(typeof pc.results.fees.value).toBe("number");
   });
 
   test("the cells left in Excel, loaded into HyperFormula, give the headless build's summary (both formula modes)", async () => {

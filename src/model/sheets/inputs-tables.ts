@@ -133,7 +133,17 @@ export function pcTable(inp: ModelInputs, f: InputsFields): { row: number }[] {
       "state",
     );
     put(PC_COL.owner, { value: p.owner, path: at("owner"), type: "text" }, "owner");
-    money(PC_COL.collections, "annualCollections");
+    put(
+      PC_COL.collections,
+      {
+        value: p.annualCollections,
+        path: at("annualCollections"),
+        type: "number",
+        format: FMT.money,
+        ...schemaRule(at("annualCollections"), { unit: "$" }),
+      },
+      "annualCollections",
+    );
     put(
       PC_COL.growth,
       {

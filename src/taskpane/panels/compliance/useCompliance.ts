@@ -51,29 +51,39 @@ export function useCompliance() {
     if (!host || !cells) return;
     setBusy(true);
     try {
-      const read = async (ref: CellRef) => {
-        const at = locate(ref);
-        return host.readValue(at.sheet, at.a1);
-      };
-      const qs: QuestionRow[] = [];
-      for (const q of cells.questions)
-        qs.push({
-          id: q.id,
-          text: q.text,
-          answer: text(await read(q.answer)),
-          date: date(await read(q.date)),
-          by: text(await read(q.by)),
-          note: text(await read(q.note)),
-        });
-      const ps: PcRow[] = [];
-      for (const p of cells.pcs)
-        ps.push({
-          name: p.name,
-          state: text(await read(p.state)),
-          tier: text(await read(p.tier)),
-          physicianOwned: text(await read(p.physicianOwned)),
-          ownerLicensed: text(await read(p.ownerLicensed)),
-        });
+      // Every answer cell is collected first and read in ONE host call (one round trip in Excel).
+      const refs: CellRef[] = [];
+      const slot = (ref: CellRef) => refs.push(locate(ref)) - 1;
+      const qSlots = cells.questions.map((q) => ({
+        q,
+        answer: slot(q.answer),
+        date: slot(q.date),
+        by: slot(q.by),
+        note: slot(q.note),
+      }));
+      const pSlots = cells.pcs.map((p) => ({
+        p,
+        state: slot(p.state),
+        tier: slot(p.tier),
+        physicianOwned: slot(p.physicianOwned),
+        ownerLicensed: slot(p.ownerLicensed),
+      }));
+      const v = await host.readValues(refs);
+      const qs: QuestionRow[] = qSlots.map((x) => ({
+        id: x.q.id,
+        text: x.q.text,
+        answer: text(v[x.answer]),
+        date: date(v[x.date]),
+        by: text(v[x.by]),
+        note: text(v[x.note]),
+      }));
+      const ps: PcRow[] = pSlots.map((x) => ({
+        name: x.p.name,
+        state: text(v[x.state]),
+        tier: text(v[x.tier]),
+        physicianOwned: text(v[x.physicianOwned]),
+        ownerLicensed: text(v[x.ownerLicensed]),
+      }));
       // A transition: a fieldset per PC renders in slices, never one long task.
       startTransition(() => {
         setQuestions(qs);

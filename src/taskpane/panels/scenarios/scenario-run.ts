@@ -105,12 +105,21 @@ export async function readOutputs(
   locate: Locate,
 ): Promise<Record<ScenarioMetric, PlanScalar>> {
   const refs = comparedRefs(plan);
-  const read = async (ref: CellRef | null): Promise<CellValue> => {
-    if (!ref) return null;
-    const at = locate(ref);
-    return host.readValue(at.sheet, at.a1);
+  // Every compared cell is collected first and read in ONE host call (one round trip in Excel).
+  const cells: CellRef[] = [];
+  const slot = (ref: CellRef | null): number => (ref ? cells.push(locate(ref)) - 1 : -1);
+  const one = {
+    fee: slot(refs.fee),
+    msoEbitda: slot(refs.msoEbitda),
+    msoNetIncome: slot(refs.msoNetIncome),
+    msoTax: slot(refs.msoTax),
+    structureTax: slot(refs.structureTax),
+    master: slot(refs.master),
   };
-  const all = async (list: CellRef[]) => Promise.all(list.map(read));
+  const physicianComp = refs.physicianComp.map(slot);
+  const peakLoc = refs.peakLoc.map(slot);
+  const values = await host.readValues(cells);
+  const read = (i: number): CellValue => (i < 0 ? null : values[i]);
   const sum = (vs: CellValue[]): PlanScalar => {
     const bad = vs.find((v) => typeof v !== "number");
     if (bad !== undefined) return asScalar(bad);
@@ -122,14 +131,14 @@ export async function readOutputs(
     return Math.max(...(vs as number[]));
   };
   const out = {
-    fee: asScalar(await read(refs.fee)),
-    msoEbitda: asScalar(await read(refs.msoEbitda)),
-    msoNetIncome: asScalar(await read(refs.msoNetIncome)),
-    msoTax: asScalar(await read(refs.msoTax)),
-    physicianComp: sum(await all(refs.physicianComp)),
-    peakLoc: max(await all(refs.peakLoc)),
-    structureTax: asScalar(await read(refs.structureTax)),
-    master: asScalar(await read(refs.master)),
+    fee: asScalar(read(one.fee)),
+    msoEbitda: asScalar(read(one.msoEbitda)),
+    msoNetIncome: asScalar(read(one.msoNetIncome)),
+    msoTax: asScalar(read(one.msoTax)),
+    physicianComp: sum(physicianComp.map(read)),
+    peakLoc: max(peakLoc.map(read)),
+    structureTax: asScalar(read(one.structureTax)),
+    master: asScalar(read(one.master)),
   };
   return Object.fromEntries(SCENARIO_METRICS.map((m) => [m.key, out[m.key]])) as Record<
     ScenarioMetric,
@@ -167,11 +176,12 @@ export async function compareInWorkbook(
   for (const it of runnable)
     for (const c of changedCells(plan, current, it.inputs))
       touched.set(`${c.cell.sheet}!${c.cell.a1}`, c.cell);
-  const originals: { ref: CellRef; value: PlanScalar }[] = [];
-  for (const cell of touched.values()) {
-    const at = locate(cell);
-    originals.push({ ref: cell, value: asScalar(await host.readValue(at.sheet, at.a1)) });
-  }
+  const cellsBefore = [...touched.values()];
+  const before = await host.readValues(cellsBefore.map((cell) => locate(cell)));
+  const originals: { ref: CellRef; value: PlanScalar }[] = cellsBefore.map((cell, i) => ({
+    ref: cell,
+    value: asScalar(before[i]),
+  }));
   try {
     let done = 0;
     for (const it of items) {
