@@ -337,11 +337,11 @@ function excelHostBlock(rows: Row[]): string[] {
   if (rows.length === 0) return [];
   const mib = (n: unknown) => (isNum(n) ? fmt(n / 2 ** 20) : "");
   return [
-    "| Excel host build (strict Office.js fake, 120 months) | cells | syncs | floor (bytes / 2 MB + 2 reads) | total MiB | largest request MiB |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| Excel host build (strict Office.js fake, 120 months) | cells | syncs | floor (bytes / 2 MB + 2 reads) | total MiB | largest request MiB | Review's reads: syncs |",
+    "|---|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.pcs} PC | ${isNum(r.cells) ? fmt(r.cells, 0) : ""} | ${r.syncs} | ${r.syncFloor} | ${mib(r.totalBytes)} | ${mib(r.largestRequestBytes)} |`,
+        `| ${r.pcs} PC | ${isNum(r.cells) ? fmt(r.cells, 0) : ""} | ${r.syncs} | ${r.syncFloor} | ${mib(r.totalBytes)} | ${mib(r.largestRequestBytes)} | ${r.reviewSyncs ?? ""} |`,
     ),
   ];
 }

@@ -148,3 +148,32 @@ export async function waitPaneBuilt(page: Page, timeout = 600_000): Promise<void
     { timeout, polling: 1000 },
   );
 }
+
+/**
+ * One workbench page shared by the tests of a file: opened (first model built) before them, closed
+ * after. `wb.page` is the page; `wb.pane()` the task pane; `wb.openPanel("Review")` picks a panel.
+ */
+export function workbenchForFile() {
+  let session: Session | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+    ({ context, page } = await openWorkbench(session));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await session?.close();
+  });
+  const wb = {
+    get page(): Page {
+      if (!page) throw new Error("the workbench page is not open (beforeAll failed?)");
+      return page;
+    },
+    pane: () => wb.page.getByRole("complementary", { name: "Task pane" }),
+    openPanel: async (name: string) => {
+      await wb.pane().getByRole("tablist", { name: "Panels" }).getByRole("tab", { name }).click();
+    },
+  };
+  return wb;
+}

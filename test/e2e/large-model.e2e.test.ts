@@ -4,36 +4,22 @@
 // the Web Worker). Progress is shown meanwhile, the pane follows the model the header built, and
 // the model is whole: a tab per PC and the master check OK (the generator makes a compliant model:
 // test/workbench/examples.test.ts). The build times and longest tasks are printed for the report.
-import { BrowserContext, Page } from "playwright-core";
 import { buildPlan } from "../../src/model/build";
 import { parseInputs } from "../../src/model/inputs";
 import { EXAMPLES } from "../../src/workbench/examples";
 import {
-  Session,
   longTasks,
   observeLongTasks,
-  openWorkbench,
   readCell,
   sheetTabs,
-  startSession,
   waitBuilt,
   waitPaneBuilt,
+  workbenchForFile,
 } from "./browser";
 
 const LIMIT_MS = 200;
 
-let session: Session;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  ({ context, page } = await openWorkbench(session));
-});
-afterAll(async () => {
-  await context?.close();
-  await session?.close();
-});
+const wb = workbenchForFile();
 
 // Where the large model's master check is: from its plan (layout only, nothing evaluated here).
 function masterCell() {
@@ -44,14 +30,14 @@ function masterCell() {
 }
 
 test("the header builds 50 PCs × 120 months with progress and no main-thread task over 200 ms", async () => {
-  await page.getByRole("combobox", { name: "Example", exact: true }).click();
-  await page.getByRole("option", { name: "Large: 50 PCs over 120 months" }).click();
-  await observeLongTasks(page);
+  await wb.page.getByRole("combobox", { name: "Example", exact: true }).click();
+  await wb.page.getByRole("option", { name: "Large: 50 PCs over 120 months" }).click();
+  await observeLongTasks(wb.page);
   const started = Date.now();
-  await page.getByRole("button", { name: "Build example" }).click();
-  await page.getByRole("progressbar", { name: "Build progress" }).waitFor({ timeout: 30_000 });
-  const status = await waitBuilt(page, 600_000);
-  const tasks = await longTasks(page);
+  await wb.page.getByRole("button", { name: "Build example" }).click();
+  await wb.page.getByRole("progressbar", { name: "Build progress" }).waitFor({ timeout: 30_000 });
+  const status = await waitBuilt(wb.page, 600_000);
+  const tasks = await longTasks(wb.page);
   const longest = Math.max(0, ...tasks);
   console.log(
     `header build, 50 PCs × 120 months: ${status} ${(Date.now() - started) / 1000} s in the test; ` +
@@ -60,22 +46,22 @@ test("the header builds 50 PCs × 120 months with progress and no main-thread ta
   expect({ longest, over: longest > LIMIT_MS }).toEqual({ longest, over: false });
 
   const { master, sheets } = masterCell();
-  expect(await sheetTabs(page)).toEqual(sheets);
+  expect(await sheetTabs(wb.page)).toEqual(sheets);
   expect(sheets.filter((s) => s.startsWith("PC – "))).toHaveLength(50);
-  expect((await readCell(page, master.sheet, master.a1)).value).toBe("OK");
+  expect((await readCell(wb.page, master.sheet, master.a1)).value).toBe("OK");
 });
 
 test("the pane follows the header's model and rebuilds it with progress and no task over 200 ms", async () => {
-  const pane = page.getByRole("complementary", { name: "Task pane" });
+  const pane = wb.page.getByRole("complementary", { name: "Task pane" });
   // The pane took the header's model: its form now holds the 50 practices and offers a rebuild.
   const rebuild = pane.getByRole("button", { name: "Rebuild model" });
   await rebuild.waitFor({ timeout: 60_000 });
-  await observeLongTasks(page);
+  await observeLongTasks(wb.page);
   const started = Date.now();
   await rebuild.click();
   await pane.getByRole("progressbar").first().waitFor({ timeout: 30_000 });
-  await waitPaneBuilt(page);
-  const tasks = await longTasks(page);
+  await waitPaneBuilt(wb.page);
+  const tasks = await longTasks(wb.page);
   const longest = Math.max(0, ...tasks);
   console.log(
     `pane rebuild, 50 PCs × 120 months: ${(Date.now() - started) / 1000} s; ` +
@@ -83,5 +69,5 @@ test("the pane follows the header's model and rebuilds it with progress and no t
   );
   expect({ longest, over: longest > LIMIT_MS }).toEqual({ longest, over: false });
   const { master } = masterCell();
-  expect((await readCell(page, master.sheet, master.a1)).value).toBe("OK");
+  expect((await readCell(wb.page, master.sheet, master.a1)).value).toBe("OK");
 });

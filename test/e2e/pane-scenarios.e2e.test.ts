@@ -1,36 +1,21 @@
 // Scenarios in the workbench: two saved scenarios compared side by side; the comparison's numbers
 // equal two headless builds of the same inputs (to the whole dollar the pane shows).
-import { BrowserContext, Page } from "playwright-core";
-import { Session, openWorkbench, startSession } from "./browser";
+import { workbenchForFile } from "./browser";
 import { example, headless } from "./headless";
 
-let session: Session;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  ({ context, page } = await openWorkbench(session));
-});
-afterAll(async () => {
-  await context?.close();
-  await session?.close();
-});
-
-const pane = () => page.getByRole("complementary", { name: "Task pane" });
-const openPanel = (name: string) =>
-  pane().getByRole("tablist", { name: "Panels" }).getByRole("tab", { name }).click();
+const wb = workbenchForFile();
 
 async function build(markup: string): Promise<void> {
-  await openPanel("Model");
-  const field = pane().getByRole("textbox", { name: /^Markup on allocated cost/ });
-  if (!(await field.isVisible())) await pane().getByRole("button", { name: "MSA fee" }).click();
+  await wb.openPanel("Model");
+  const field = wb.pane().getByRole("textbox", { name: /^Markup on allocated cost/ });
+  if (!(await field.isVisible())) await wb.pane().getByRole("button", { name: "MSA fee" }).click();
   await field.fill(markup);
-  await pane()
+  await wb
+    .pane()
     .getByRole("button", { name: /^(Build|Rebuild) model$/ })
     .click();
-  await pane().getByRole("button", { name: "Rebuild model" }).waitFor({ timeout: 300_000 });
-  await page.waitForFunction(
+  await wb.pane().getByRole("button", { name: "Rebuild model" }).waitFor({ timeout: 300_000 });
+  await wb.page.waitForFunction(
     () => !document.querySelector('[aria-label="Task pane"] [role="progressbar"]'),
     undefined,
     {
@@ -40,27 +25,30 @@ async function build(markup: string): Promise<void> {
 }
 
 async function save(name: string): Promise<void> {
-  await openPanel("Scenarios");
-  await pane().getByRole("textbox", { name: "Scenario name" }).fill(name);
-  await pane().getByRole("button", { name: "Save current inputs" }).click();
-  await pane().getByRole("checkbox", { name }).waitFor({ timeout: 60_000 });
+  await wb.openPanel("Scenarios");
+  await wb.pane().getByRole("textbox", { name: "Scenario name" }).fill(name);
+  await wb.pane().getByRole("button", { name: "Save current inputs" }).click();
+  await wb.pane().getByRole("checkbox", { name }).waitFor({ timeout: 60_000 });
 }
 
 const dollars = (text: string) => Number(text.replace(/[$,\s]/g, "").replace(/^\((.*)\)$/, "-$1"));
 
 test("two saved scenarios compared: the numbers of two headless builds", async () => {
   const three = example("three-states") as { name: string; fee: { markup: number } };
-  await openPanel("Model");
-  await pane().getByRole("combobox", { name: "Start from an example" }).selectOption({ label: three.name });
-  await pane().getByRole("button", { name: "Load example" }).click();
+  await wb.openPanel("Model");
+  await wb
+    .pane()
+    .getByRole("combobox", { name: "Start from an example" })
+    .selectOption({ label: three.name });
+  await wb.pane().getByRole("button", { name: "Load example" }).click();
   await build(String(three.fee.markup));
   await save("Base");
   await build("0.06");
   await save("Lower markup");
-  await pane().getByRole("checkbox", { name: "Base" }).check();
-  await pane().getByRole("checkbox", { name: "Lower markup" }).check();
-  await pane().getByRole("button", { name: "Compare selected" }).click();
-  const table = pane().getByRole("table", { name: "Scenario comparison" });
+  await wb.pane().getByRole("checkbox", { name: "Base" }).check();
+  await wb.pane().getByRole("checkbox", { name: "Lower markup" }).check();
+  await wb.pane().getByRole("button", { name: "Compare selected" }).click();
+  const table = wb.pane().getByRole("table", { name: "Scenario comparison" });
   await table.waitFor({ timeout: 300_000 });
 
   const base = await headless(three);
@@ -68,7 +56,7 @@ test("two saved scenarios compared: the numbers of two headless builds", async (
   const row = async (label: string) =>
     table
       .getByRole("row")
-      .filter({ has: page.getByRole("rowheader", { name: label }) })
+      .filter({ has: wb.page.getByRole("rowheader", { name: label }) })
       .getByRole("cell")
       .allTextContents();
   const net = await row("MSO net income");

@@ -3,27 +3,15 @@
 // downloads opens in ExcelJS with the sheets and the fee, and the page passes an axe scan.
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
-import { BrowserContext, Page } from "playwright-core";
 import { formatValue } from "../../src/workbench/number-format";
-import { Session, openWorkbench, readCell, sheetTabs, startSession } from "./browser";
+import { readCell, sheetTabs, workbenchForFile } from "./browser";
 import { example, formatOf, headless } from "./headless";
 
-let session: Session;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  ({ context, page } = await openWorkbench(session));
-});
-afterAll(async () => {
-  await context?.close();
-  await session?.close();
-});
+const wb = workbenchForFile();
 
 test("the three-state example is built on load, one tab per sheet of the headless plan", async () => {
   const { plan } = await headless(example("three-states"));
-  const tabs = await sheetTabs(page);
+  const tabs = await sheetTabs(wb.page);
   expect(tabs).toEqual(plan.sheets.map((s) => s.name));
 });
 
@@ -39,7 +27,7 @@ test("the grid shows the headless build's MSA fees, MSO net income and master ch
   expect(summary.checks.cpomOwnership).toBe(false);
   expect(summary.checks.master).toBe(false);
   for (const { ref, want } of cells) {
-    const got = await readCell(page, ref.sheet, ref.a1);
+    const got = await readCell(wb.page, ref.sheet, ref.a1);
     // The same engine on the same plan: the same double, and the text Excel's format makes of it.
     expect({ ref, value: got.value, text: got.text }).toEqual({
       ref,
@@ -52,31 +40,31 @@ test("the grid shows the headless build's MSA fees, MSO net income and master ch
 test("the formula bar shows the selected cell's formula", async () => {
   const { plan } = await headless(example("three-states"));
   const ref = plan.results.mso.netIncome;
-  await readCell(page, ref.sheet, ref.a1);
+  await readCell(wb.page, ref.sheet, ref.a1);
   const formula = plan.sheets.find((s) => s.name === ref.sheet)?.cells.find((c) => c.a1 === ref.a1)?.formula;
   expect(formula).toMatch(/^=/);
-  await expect(page.getByRole("textbox", { name: "Formula bar" }).inputValue()).resolves.toBe(formula);
+  await expect(wb.page.getByRole("textbox", { name: "Formula bar" }).inputValue()).resolves.toBe(formula);
 });
 
 test("Download .xlsx gives a workbook ExcelJS opens, with every sheet and the fee's cached value", async () => {
   const { plan, summary } = await headless(example("three-states"));
   const [download] = await Promise.all([
-    page.waitForEvent("download", { timeout: 120_000 }),
-    page.getByRole("button", { name: "Download .xlsx" }).click(),
+    wb.page.waitForEvent("download", { timeout: 120_000 }),
+    wb.page.getByRole("button", { name: "Download .xlsx" }).click(),
   ]);
   const file = await download.path();
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(plan.sheets.map((s) => s.name));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  expect(book.worksheets.map((w) => w.name)).toEqual(plan.sheets.map((s) => s.name));
   const fee = plan.results.pcs[0].cells.fees;
-  const xlsxCell = wb.getWorksheet(fee.sheet)?.getCell(fee.a1);
+  const xlsxCell = book.getWorksheet(fee.sheet)?.getCell(fee.a1);
   const value = xlsxCell?.value as ExcelJS.CellFormulaValue;
   expect(typeof value.formula).toBe("string");
   expect(value.result).toBe(summary.pcs[0].fees);
 });
 
 test("an accessibility scan of the pane and the grid finds no serious or critical violations", async () => {
-  const results = await new AxeBuilder({ page })
+  const results = await new AxeBuilder({ page: wb.page })
     .include('[aria-label="Task pane"]')
     .include('[aria-label="Workbook"]')
     // Fluent UI's focus manager (Tabster) puts aria-hidden <i tabindex=0> sentinels at the edges of
