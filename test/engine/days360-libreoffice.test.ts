@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { days360, ymdToSerial, daysInMonth } from "../../src/engine";
-import { recalcFileToCsvLines } from "../workbook/libreoffice";
+import { recalcFileToCsvLines } from "../../scripts/libreoffice";
 
 /** Date pairs start ≤ end, weighted toward month ends and February, where the methods differ. */
 function pairs(count: number): [number, number][] {

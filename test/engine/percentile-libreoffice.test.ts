@@ -11,7 +11,7 @@
  * `npm test` installs LibreOffice (libreoffice-calc-nogui); without it this test fails, it does not skip.
  */
 import { EngineError, dec, percentile, sortedNumbers } from "../../src/engine";
-import { recalcFileToCsvLines } from "../workbook/libreoffice";
+import { recalcFileToCsvLines } from "../../scripts/libreoffice";
 
 const N_MAX = 240;
 

@@ -12,7 +12,7 @@ import { FormulaMode, SheetPlan, parseA1 } from "../../src/model/plan";
 import { evaluatePlan } from "../../src/workbook/hyperformula";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { loadInputs } from "../model/support";
-import { recalcToCsv, requireSoffice } from "./libreoffice";
+import { recalcToCsv, requireSoffice } from "../../scripts/libreoffice";
 
 const EXAMPLE = "one-pc.json";
 

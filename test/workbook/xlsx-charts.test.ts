@@ -19,7 +19,7 @@ import {
   worksheetPaths,
 } from "../../src/workbook/xlsx-charts";
 import { evaluate, loadInputs } from "../model/support";
-import { requireSoffice } from "./libreoffice";
+import { requireSoffice } from "../../scripts/libreoffice";
 
 const { DOMParser } = new JSDOM("").window;
 

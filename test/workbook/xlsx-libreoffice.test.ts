@@ -11,7 +11,7 @@ import { FMT } from "../../src/model/writer";
 import { excelSerial } from "../../src/model/reference";
 import { writeXlsx } from "../../src/workbook/xlsx";
 import { evaluate, exampleFiles, loadInputs } from "../model/support";
-import { recalcToCsv, requireSoffice } from "./libreoffice";
+import { recalcToCsv, requireSoffice } from "../../scripts/libreoffice";
 
 /** Calc's CSV shows percentages with "%" and dates as dates; everything else as raw numbers. */
 function calcNumber(text: string): number | null {

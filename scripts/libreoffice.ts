@@ -1,4 +1,8 @@
-/** Runs LibreOffice Calc headless on an .xlsx and reads back every sheet as CSV. */
+/**
+ * Runs LibreOffice Calc headless on a spreadsheet file and reads back its sheets as CSV. Shared by
+ * the LibreOffice tests (an independent engine recalculating what the hosts write) and by
+ * scripts/docs-checks.ts (the docs' Checks and Compliance tables as Calc shows them).
+ */
 import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
