@@ -271,6 +271,8 @@ describe("the AFR: looked up on the Reference sheet, tested with monthly compoun
       expect(host.readValueSync("Checks", "C6")).toBeCloseTo(12 * (1.0363 ** (1 / 12) - 1), 10);
       const s = await readSummary(plan, host);
       expect(s.checks).toMatchObject({ afrFound: true, afrCompliant: true }); // 3.65% ≥ 3.5697%
+      // Found: the AFR row's hint stays blank.
+      expect(host.readValueSync("Checks", "D6") ?? "").toBe("");
     },
   );
   it.each(MODES)("%s: a start month with no row fails afrFound and afrCompliant", async (mode) => {
@@ -281,6 +283,10 @@ describe("the AFR: looked up on the Reference sheet, tested with monthly compoun
     const { plan, host } = evaluate(validInputs(j), mode);
     const s = await readSummary(plan, host);
     expect(s.checks).toMatchObject({ afrFound: false, afrCompliant: false, master: false });
+    // Not found: the AFR row says what to add.
+    expect(host.readValueSync("Checks", "D6")).toBe(
+      "#N/A: add the revenue ruling for the start month to the Reference sheet",
+    );
   });
   it.each(MODES)(
     "%s: a rate exactly at the AFR's monthly equivalent passes; 1e-10 below fails (both modes agree)",

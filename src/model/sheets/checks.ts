@@ -58,7 +58,12 @@ export function buildChecks(
     FMT.pct4,
   );
   ck.formula(`C${AFR_ROW}`, F.afrMonthly(mode, `B${AFR_ROW}`), "formula", FMT.pct4);
-  ck.label(`D${AFR_ROW}`, "#N/A: add the revenue ruling for the start month to the Reference sheet", "note");
+  // The hint shows only when the lookup found nothing: a typed AFR, or one found, needs no advice.
+  ck.formula(
+    `D${AFR_ROW}`,
+    `=IF(ISNA(B${AFR_ROW}),"#N/A: add the revenue ruling for the start month to the Reference sheet","")`,
+    "note",
+  );
   ["Check", "Value", "Status", "Rule"].forEach((t, i) => ck.label(`${"ABCD"[i]}8`, t, "header"));
   let r = 9;
   const rows: ChecksLayout["rows"] = [];
