@@ -287,3 +287,15 @@ export function createExcelHost(): ExcelHost {
     isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
   });
 }
+
+/**
+ * The workbook host for a page running in `officeHost` (what Office.onReady reported): the Excel
+ * host inside Excel with Office.js loaded, else null (no workbook: Word, a plain browser). The pane
+ * asks here, so no Office.js global is touched outside src/workbook/. Throws ExcelRequirementError
+ * when this Excel lacks a requirement set
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/specify-api-requirements-runtime).
+ */
+export function excelHostFor(officeHost: string | null): ExcelHost | null {
+  if (officeHost !== "Excel" || typeof Excel === "undefined") return null;
+  return createExcelHost();
+}

@@ -5,9 +5,8 @@
 // and an Excel too old for the host shown as a message while the pane still opens.
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import type { Root } from "react-dom/client";
-import { excelWorkbook } from "../../src/taskpane/excel-workbook";
 import { type OfficeLike, start } from "../../src/taskpane/start";
-import { ExcelRequirementError, REQUIREMENTS } from "../../src/workbook/excel";
+import { ExcelRequirementError, REQUIREMENTS, excelHostFor } from "../../src/workbook/excel";
 import { TestWorkbookHost } from "./test-host";
 
 const excel: OfficeLike = { onReady: () => Promise.resolve({ host: "Excel" }), context: {} };
@@ -52,6 +51,6 @@ test("an Excel lacking a requirement set: the pane opens and says what to use in
 });
 
 test("outside Excel there is no workbook host", () => {
-  expect(excelWorkbook(null)).toBeNull();
-  expect(excelWorkbook("Word")).toBeNull();
+  expect(excelHostFor(null)).toBeNull();
+  expect(excelHostFor("Word")).toBeNull();
 });

@@ -68,3 +68,20 @@ test("nothing the task pane reaches imports HyperFormula, ExcelJS or the HyperFo
     .filter((f) => /^workbook\/(hyperformula|xlsx|addin-plugin)/.test(f.split(path.sep).join("/")));
   expect(hosts).toEqual([]);
 });
+
+// DESIGN.md: the UI talks to a host. Only src/workbook/ touches the Excel API's globals (Excel.run,
+// Office.context.requirements); the pane's entry may read Office.onReady and the Office theme.
+test("no file of the task pane or the workbench uses the Excel API's globals", () => {
+  const offenders: string[] = [];
+  for (const dir of ["taskpane", "workbench"])
+    for (const f of fs.readdirSync(path.join(SRC, dir), { recursive: true }) as string[]) {
+      if (!/\.(ts|tsx)$/.test(f)) continue;
+      const code = fs
+        .readFileSync(path.join(SRC, dir, f), "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "");
+      if (/\bExcel\.[A-Za-z]|typeof\s+Excel\b|Office\.context\.requirements/.test(code))
+        offenders.push(`${dir}/${f}`);
+    }
+  expect(offenders).toEqual([]);
+});
