@@ -120,25 +120,6 @@ describe("npm run model", () => {
     expect(readdirSync(d)).toEqual([]);
   });
 
-  it.each([
-    [
-      "--out not ending in .xlsx",
-      (d: string) => ["--out", join(d, "model.json")],
-      /--out must name an \.xlsx file/,
-    ],
-    [
-      "--summary naming the --out file",
-      (d: string) => ["--out", join(d, "same.xlsx"), "--summary", join(d, ".", "same.xlsx")],
-      /--summary must not name the same file as --out/,
-    ],
-  ])("refuses %s, writes nothing", (_what, args, message) => {
-    const d = mkdtempSync(join(tmpdir(), "mso-cli-guard-"));
-    const r = run(["--inputs", join(EXAMPLES_DIR, "one-pc.json"), ...args(d)]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(readdirSync(d)).toEqual([]);
-  });
-
   it("refuses invalid inputs: names the field, exits non-zero, writes no file", () => {
     const bad = JSON.parse(readFileSync(join(EXAMPLES_DIR, "one-pc.json"), "utf8"));
     bad.pcs[0].state = "TXX";

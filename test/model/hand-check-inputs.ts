@@ -3,6 +3,7 @@
  * Small enough that hand-arithmetic.test.ts works out every number from these inputs alone.
  */
 import { ModelInputsJson } from "../../src/model/inputs";
+import { QUESTION_IDS } from "./oracle";
 
 export const handCheckJson = (): ModelInputsJson => ({
   name: "Hand check",
@@ -42,23 +43,12 @@ export const handCheckJson = (): ModelInputsJson => ({
   // v2.2: the MSO's cash must fund the deferred fees (5,000 a month short) and year-end dividends.
   mso: { openingCash: 100000 },
   compliance: {
-    answers: Object.fromEntries(
-      [
-        "cpom-laws",
-        "physician-owned",
-        "fee-fmv",
-        "fee-documentation",
-        "cost-allocation",
-        "loc-needed",
-        "annual-fmv",
-        "fees-regulation",
-        "separate-statements",
-        "tax-compliance",
-      ].map(
-        // prettier-ignore
-        (id) => [id, { answer: "Yes" as const, date: "2026-01-02" }],
-      ),
-    ),
+    answers: allAnswered("2026-01-02"),
     pcs: { "Solo PC": { physicianOwned: "Yes", ownerLicensed: "Yes" } },
   },
 });
+
+/** Every compliance question of MODEL.md v2.1 (the oracle's list, typed from it) answered Yes on `date`. */
+export function allAnswered(date: string) {
+  return Object.fromEntries(QUESTION_IDS.map((id) => [id, { answer: "Yes" as const, date }]));
+}

@@ -5,6 +5,7 @@
  * oracle-v22.test.ts is worked out by hand from these inputs.
  */
 import { ModelInputsJson } from "../../src/model/inputs";
+import { allAnswered } from "./hand-check-inputs";
 
 export const handCheckV22Json = (): ModelInputsJson => ({
   name: "Hand check v2.2",
@@ -36,20 +37,7 @@ export const handCheckV22Json = (): ModelInputsJson => ({
   deal: { exitMultiple: 8 },
   // v2.1: every compliance question answered and dated; the PC physician-owned by a licensed owner.
   compliance: {
-    answers: Object.fromEntries(
-      [
-        "cpom-laws",
-        "physician-owned",
-        "fee-fmv",
-        "fee-documentation",
-        "cost-allocation",
-        "loc-needed",
-        "annual-fmv",
-        "fees-regulation",
-        "separate-statements",
-        "tax-compliance",
-      ].map((id) => [id, { answer: "Yes" as const, date: "2026-01-02" }]),
-    ),
+    answers: allAnswered("2026-01-02"),
     pcs: { "New PC": { physicianOwned: "Yes", ownerLicensed: "Yes" } },
   },
 });

@@ -10,7 +10,7 @@
  * beside the line that makes it.
  */
 import type { ModelInputs } from "../../src/model/inputs";
-import { FmvStatus, afrTest, fmvStatus, percentile } from "./oracle";
+import { FmvStatus, afrTest, fmvStatus, monthlyFee, percentile } from "./oracle";
 
 export type YearStatus = FmvStatus | "N/A";
 
@@ -241,21 +241,8 @@ export function oracle22(inputs: ModelInputs): Oracle22 {
     });
 
   const f = inputs.fee;
-  // v2.1: a PC's own terms where given, else the group's.
-  const feeOf = (p: number, b: number, passThrough: number): number => {
-    const pc = inputs.pcs[p];
-    const markup = pc.markup ?? f.markup;
-    const fixed = pc.fixedMonthly ?? f.fixedMonthly;
-    const floor = pc.monthlyFloor ?? f.monthlyFloor;
-    const cap = pc.monthlyCap ?? f.monthlyCap;
-    let x: number;
-    if (f.structure === "cost-plus") x = b * (1 + markup) + passThrough;
-    else if (f.structure === "fixed") x = fixed + passThrough;
-    else x = b * (1 + markup) + passThrough + fixed;
-    if (floor !== null) x = Math.max(x, floor);
-    if (cap !== null) x = Math.min(x, cap);
-    return x;
-  };
+  const feeOf = (p: number, b: number, passThrough: number): number =>
+    monthlyFee(f, inputs.pcs[p], b, passThrough);
   const F = (f as { paymentLagMonths?: number }).paymentLagMonths ?? 0;
 
   const bm = inputs.fmv.benchmarks;

@@ -12,7 +12,7 @@ import type { ModelInputs } from "../../src/model/inputs";
 import type { ModelSummary, V22CheckKey } from "../../src/model/summary";
 
 /** The question ids of MODEL.md v2.1 "Compliance sheet", typed here from the specification. */
-const QUESTION_IDS = [
+export const QUESTION_IDS = [
   "cpom-laws",
   "physician-owned",
   "fee-fmv",
@@ -157,6 +157,29 @@ export function fmvStatus(markup: number, range: { low: number; high: number }):
   return m < range.low ? "BELOW" : m > range.high ? "ABOVE" : "WITHIN";
 }
 
+/**
+ * One month's MSA fee of one PC, from its cost base and pass-through: the PC's own terms, else the
+ * group's (MODEL.md v2.1 "Terms per PC"); floor, then cap. Shared by the v1/v2.1 and v2.2 oracles.
+ */
+export function monthlyFee(
+  f: ModelInputs["fee"],
+  pc: ModelInputs["pcs"][number],
+  b: number,
+  passThrough: number,
+): number {
+  const markup = pc.markup ?? f.markup;
+  const fixed = pc.fixedMonthly ?? f.fixedMonthly;
+  const floor = pc.monthlyFloor ?? f.monthlyFloor;
+  const cap = pc.monthlyCap ?? f.monthlyCap;
+  let x: number;
+  if (f.structure === "cost-plus") x = b * (1 + markup) + passThrough;
+  else if (f.structure === "fixed") x = fixed + passThrough;
+  else x = b * (1 + markup) + passThrough + fixed;
+  if (floor !== null) x = Math.max(x, floor);
+  if (cap !== null) x = Math.min(x, cap);
+  return x;
+}
+
 export function oracle(inputs: ModelInputs): Oracle {
   const T = inputs.months;
   const [sy, sm] = inputs.startMonth.split("-").map(Number);
@@ -198,20 +221,8 @@ export function oracle(inputs: ModelInputs): Oracle {
   );
 
   const f = inputs.fee;
-  // A PC's own terms, else the group's (MODEL.md v2.1 "Terms per PC").
-  const feeOf = (pc: ModelInputs["pcs"][number], b: number, passThrough: number): number => {
-    const markup = pc.markup ?? f.markup;
-    const fixed = pc.fixedMonthly ?? f.fixedMonthly;
-    const floor = pc.monthlyFloor ?? f.monthlyFloor;
-    const cap = pc.monthlyCap ?? f.monthlyCap;
-    let x: number;
-    if (f.structure === "cost-plus") x = b * (1 + markup) + passThrough;
-    else if (f.structure === "fixed") x = fixed + passThrough;
-    else x = b * (1 + markup) + passThrough + fixed;
-    if (floor !== null) x = Math.max(x, floor);
-    if (cap !== null) x = Math.min(x, cap);
-    return x;
-  };
+  const feeOf = (pc: ModelInputs["pcs"][number], b: number, passThrough: number): number =>
+    monthlyFee(f, pc, b, passThrough);
 
   const bm = inputs.fmv.benchmarks;
   const fmvRange = {

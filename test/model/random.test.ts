@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { msaCostPlus } from "../../src/functions/adapters";
 import { DRIVERS } from "../../src/model/inputs";
+import { allAnswered } from "./hand-check-inputs";
 import { oracle } from "./oracle";
 import {
   cellDifferences,
@@ -127,23 +128,7 @@ const compliantInputs = fc
       // v2.2: enough MSO cash to fund the deferred fees and dividends, so the cash check holds too.
       mso: { openingCash: 1e9 },
       compliance: {
-        answers: Object.fromEntries(
-          [
-            "cpom-laws",
-            "physician-owned",
-            "fee-fmv",
-            "fee-documentation",
-            "cost-allocation",
-            "loc-needed",
-            "annual-fmv",
-            "fees-regulation",
-            "separate-statements",
-            "tax-compliance",
-          ].map(
-            // prettier-ignore
-            (id) => [id, { answer: "Yes", date: "2026-01-02" }],
-          ),
-        ),
+        answers: allAnswered("2026-01-02"),
         pcs: Object.fromEntries(
           g.pcs.map((_, i) => [`PC ${i + 1}`, { physicianOwned: "Yes", ownerLicensed: "Yes" }]),
         ),
